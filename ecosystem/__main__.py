@@ -1,0 +1,5 @@
+"""``python -m ecosystem`` runs the CLI."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,212 @@
+"""The ``ecosystem`` command: a thin layer over the library.
+
+Each command opens the store, calls one library function and prints the result. Library errors
+(:class:`~ecosystem.errors.EcosystemError`) become one line on stderr and exit code 1; usage
+errors exit 2; an unexpected error is one line too (``ECOSYSTEM_DEBUG=1`` shows the traceback).
+Messages are French by default; ``--lang en`` or ``ECOSYSTEM_LANG=en`` switches to English
+(help texts follow ``ECOSYSTEM_LANG``, since they are written before options are read).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .demo import DEMO_TERRITORY, demo_batch
+from .errors import EcosystemError
+from .i18n import get_language, set_language, tr
+from .model import LinkType, NodeKind
+from .store import DEFAULT_STORE_FILE, Store, open_store
+
+__all__ = ["cli", "main"]
+
+
+def _help(fr: str, en: str) -> str:
+    return en if get_language() == "en" else fr
+
+
+class UserError(click.ClickException):
+    """A library error shown as one line, with a localised prefix."""
+
+    def show(self, file: Any = None) -> None:
+        prefix = "Error: " if get_language() == "en" else "Erreur : "
+        click.echo(prefix + self.format_message(), err=True)
+
+
+class EcosystemGroup(click.Group):
+    """Turns library errors raised by any command into one-line messages."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except EcosystemError as e:
+            raise UserError(str(e)) from e
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except Exception as e:  # never a traceback for the coordinator
+            if os.environ.get("ECOSYSTEM_DEBUG"):
+                raise
+            raise UserError(tr("cli.internal_error", detail=f"{type(e).__name__}: {e}"[:200])) from e
+
+
+@dataclass
+class Settings:
+    """Global options, kept until a command opens the store."""
+
+    store_path: Path | None
+    neo4j_uri: str | None
+    neo4j_user: str | None
+    neo4j_password: str | None
+    neo4j_database: str | None
+
+    def open(self) -> Store:
+        return open_store(
+            self.store_path,
+            neo4j_uri=self.neo4j_uri,
+            neo4j_user=self.neo4j_user,
+            neo4j_password=self.neo4j_password,
+            neo4j_database=self.neo4j_database,
+        )
+
+
+def _set_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value:
+        set_language(value)
+    return value
+
+
+@click.group(cls=EcosystemGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option(
+    "--store",
+    "store_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="ECOSYSTEM_STORE",
+    help=_help(
+        f"Fichier de stockage embarqué (par défaut {DEFAULT_STORE_FILE} dans le dossier courant).",
+        f"Embedded store file (default {DEFAULT_STORE_FILE} in the current folder).",
+    ),
+)
+@click.option(
+    "--neo4j",
+    "neo4j_uri",
+    envvar="NEO4J_URI",
+    metavar="URI",
+    help=_help(
+        "Utiliser Neo4j à cette adresse (bolt://, neo4j://, neo4j+s://) ; aussi NEO4J_URI.",
+        "Use Neo4j at this address (bolt://, neo4j://, neo4j+s://); also NEO4J_URI.",
+    ),
+)
+@click.option("--neo4j-user", envvar="NEO4J_USER", metavar="NOM", help=_help("Utilisateur Neo4j (NEO4J_USER, par défaut neo4j).", "Neo4j user (NEO4J_USER, default neo4j)."))
+@click.option(
+    "--neo4j-password",
+    envvar="NEO4J_PASSWORD",
+    metavar="MOT",
+    help=_help(
+        "Mot de passe Neo4j ; préférez la variable NEO4J_PASSWORD (jamais affiché).",
+        "Neo4j password; prefer the NEO4J_PASSWORD variable (never shown).",
+    ),
+)
+@click.option("--neo4j-database", envvar="NEO4J_DATABASE", metavar="BASE", help=_help("Base Neo4j (par défaut celle du serveur).", "Neo4j database (default: the server's)."))
+@click.option(
+    "--lang",
+    type=click.Choice(["fr", "en"]),
+    callback=_set_language,
+    expose_value=False,
+    is_eager=True,
+    help=_help("Langue des messages (fr par défaut ; aussi ECOSYSTEM_LANG).", "Language of messages (default fr; also ECOSYSTEM_LANG)."),
+)
+@click.version_option(__version__, prog_name="ecosystem")
+@click.pass_context
+def cli(ctx: click.Context, **options: Any) -> None:
+    """Cartographier l'écosystème d'une feuille de route d'inclusion numérique : acteurs, ressources,
+    chantiers et enjeux, liens opérationnels ou à activer.
+
+    Map the ecosystem of a digital-inclusion roadmap: actors, resources, chantiers and enjeux,
+    operational links and links to activate.
+    """
+    ctx.obj = Settings(**options)
+
+
+@cli.command()
+@click.option("--territory", "-t", metavar="NOM", help=_help("Un seul territoire.", "One territory only."))
+@click.option("--json", "as_json", is_flag=True, help=_help("Sortie JSON (pour les scripts).", "JSON output (for scripts)."))
+@click.pass_obj
+def status(settings: Settings, territory: str | None, as_json: bool) -> None:
+    """Afficher le stockage utilisé et, par territoire, le nombre d'éléments et de liens.
+
+    Show the store in use and, per territory, how many elements and links it holds.
+    """
+    with settings.open() as store:
+        overview = store.overview()
+        if territory:
+            key, _ = store.resolve_territory(territory)
+            overview = [o for o in overview if o.key == key]
+        if as_json:
+            data = {
+                "store": store.describe(),
+                "territories": [{"key": o.key, "name": o.name, "nodes": o.nodes, "links": o.links} for o in overview],
+            }
+            click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+            return
+        click.echo(tr("cli.store", store=store.describe()))
+        if not overview:
+            click.echo(tr("cli.empty"))
+        for o in overview:
+            click.echo("")
+            click.echo(tr("cli.territory", name=o.name))
+            click.echo(tr("cli.nodes"))
+            for kind in NodeKind:
+                click.echo(f"    {tr(f'kind.{kind.value}'):<40}{o.nodes.get(kind.value, 0):>8}")
+            click.echo(tr("cli.links"))
+            for link_type in LinkType:
+                click.echo(f"    {tr(f'link.{link_type.value}'):<40}{o.links.get(link_type.value, 0):>8}")
+
+
+@cli.command()
+@click.option("--territory", "-t", metavar="NOM", default=DEMO_TERRITORY, show_default=True,
+              help=_help("Territoire où charger l'exemple.", "Territory to load the example into."))
+@click.pass_obj
+def demo(settings: Settings, territory: str) -> None:
+    """Charger l'exemple de la méthode (enjeu n°1, chantiers 1.a et 1.b) et afficher ce qui a été écrit.
+
+    Load the method's example (enjeu 1, chantiers 1.a and 1.b) and show what was written.
+    """
+    with settings.open() as store:
+        summary = store.write(demo_batch(territory))
+        click.echo(tr("cli.store", store=store.describe()))
+        click.echo(tr("cli.demo_loaded", territory=territory))
+        for line in summary.lines():
+            click.echo(f"  {line}")
+
+
+@cli.command("delete-territory")
+@click.argument("territory")
+@click.option("--yes", is_flag=True, help=_help("Ne pas demander de confirmation.", "Do not ask for confirmation."))
+@click.pass_obj
+def delete_territory(settings: Settings, territory: str, yes: bool) -> None:
+    """Supprimer un territoire, ses éléments et ses liens (les éléments partagés avec un autre territoire y restent).
+
+    Delete a territory, its elements and links (elements shared with another territory stay there).
+    """
+    with settings.open() as store:
+        _, name = store.resolve_territory(territory)
+        if not yes:
+            click.confirm(tr("cli.confirm_delete", name=name), abort=True)
+        removed = store.delete_territory(territory)
+        click.echo(tr("cli.deleted", name=name, nodes=removed))
+
+
+def main() -> None:
+    """Console entry point."""
+    cli.main(prog_name="ecosystem")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""The one store interface every backend implements, and what it returns.
+
+A store keeps the nodes and links of several territories. It writes a :class:`~ecosystem.model.Batch`
+in one transaction (all or nothing) and reads one territory back as a networkx ``MultiDiGraph``
+(see :mod:`ecosystem.graph`), which is what analyses and exports consume.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from ..errors import EcosystemError
+from ..i18n import tr
+from ..model import Batch, WriteSummary, normalize_name
+
+__all__ = ["Store", "TerritoryOverview", "UnknownTerritoryError"]
+
+
+class UnknownTerritoryError(EcosystemError, LookupError):
+    """No territory of that name is stored."""
+
+
+@dataclass(frozen=True)
+class TerritoryOverview:
+    """Counts for ``ecosystem status``: nodes per kind and links per type of one territory."""
+
+    key: str
+    name: str
+    nodes: dict[str, int] = field(default_factory=dict)
+    links: dict[str, int] = field(default_factory=dict)
+
+
+class Store(ABC):
+    """Where the ecosystem graph lives: the embedded file or a Neo4j database."""
+
+    @abstractmethod
+    def describe(self) -> str:
+        """One line naming the store for people (never a password)."""
+
+    @abstractmethod
+    def write(self, batch: Batch) -> WriteSummary:
+        """Write ``batch`` in one transaction and count what was created, updated, unchanged."""
+
+    @abstractmethod
+    def territories(self) -> dict[str, str]:
+        """Stored territories: key -> display name."""
+
+    @abstractmethod
+    def _read(self, territory_key: str, territory_name: str) -> nx.MultiDiGraph:
+        """Read one stored territory (its key is known to exist)."""
+
+    @abstractmethod
+    def overview(self) -> list[TerritoryOverview]:
+        """Node and link counts per territory, sorted by territory name."""
+
+    @abstractmethod
+    def _delete(self, territory_key: str) -> int:
+        """Delete a stored territory; return how many nodes were removed."""
+
+    def close(self) -> None:
+        """Release connections; the store can't be used afterwards."""
+
+    def read_territory(self, territory: str) -> nx.MultiDiGraph:
+        """Read a territory (by name or key) back as a ``MultiDiGraph`` with every attribute."""
+        key, name = self.resolve_territory(territory)
+        return self._read(key, name)
+
+    def delete_territory(self, territory: str) -> int:
+        """Delete a territory's nodes and links; nodes shared with another territory stay there."""
+        key, _ = self.resolve_territory(territory)
+        return self._delete(key)
+
+    def resolve_territory(self, territory: str) -> tuple[str, str]:
+        """Return (key, display name) of a stored territory given its name or key."""
+        known = self.territories()
+        key = normalize_name(territory)
+        if key not in known:
+            listed = ", ".join(sorted(known.values())) or tr("cli.none")
+            raise UnknownTerritoryError("unknown_territory", name=territory, known=listed)
+        return key, known[key]
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

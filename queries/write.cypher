@@ -1,0 +1,88 @@
+// Batched writes used by the Neo4j store. Each runs with a list of rows ($rows), a few
+// thousand at a time, inside one transaction per logical write: a failure leaves nothing.
+
+// name: merge_territories
+// $rows: [{key, name}]
+UNWIND $rows AS row
+MERGE (t:Territory {key: row.key})
+  ON CREATE SET t.name = row.name;
+
+// name: merge_nodes
+// Upsert nodes by uid, add their territory memberships, and count what changed.
+// $rows: [{uid, kind, props, territories: [territory key, ...]}]
+UNWIND $rows AS row
+OPTIONAL MATCH (old:EcoNode {uid: row.uid})
+WITH row,
+     CASE WHEN old IS NULL THEN null ELSE properties(old) END AS before,
+     CASE WHEN old IS NULL THEN [] ELSE [(old)-[:BELONGS_TO]->(m:Territory) | m.key] END AS member_of
+MERGE (n:EcoNode {uid: row.uid})
+SET n += row.props
+FOREACH (_ IN CASE WHEN row.kind = 'Actor' THEN [1] ELSE [] END | SET n:Actor)
+FOREACH (_ IN CASE WHEN row.kind = 'Resource' THEN [1] ELSE [] END | SET n:Resource)
+FOREACH (_ IN CASE WHEN row.kind = 'Chantier' THEN [1] ELSE [] END | SET n:Chantier)
+FOREACH (_ IN CASE WHEN row.kind = 'Enjeu' THEN [1] ELSE [] END | SET n:Enjeu)
+WITH n, row, before, member_of
+CALL (n, row) {
+  UNWIND row.territories AS territory_key
+  MATCH (t:Territory {key: territory_key})
+  MERGE (n)-[:BELONGS_TO]->(t)
+}
+RETURN row.kind AS bucket,
+       count(*) AS total,
+       sum(CASE WHEN before IS NULL THEN 1 ELSE 0 END) AS created,
+       sum(CASE WHEN before IS NOT NULL AND (
+             any(k IN keys(row.props) WHERE before[k] IS NULL OR before[k] <> row.props[k])
+             OR any(t IN row.territories WHERE NOT t IN member_of))
+           THEN 1 ELSE 0 END) AS updated;
+
+// name: merge_links
+// Upsert links. Links of one slot replace each other: a chantier's link to a resource is
+// OPERATIONAL, KNOWN_UNLINKED or ABSENT, never two of them; changing the status deletes the old
+// relationship. Relationship types come from a closed list, written out below.
+// $rows: [{source, target, type, slot_types: [type, ...], props}]
+UNWIND $rows AS row
+MATCH (s:EcoNode {uid: row.source})
+MATCH (t:EcoNode {uid: row.target})
+OPTIONAL MATCH (s)-[old]->(t) WHERE type(old) IN row.slot_types
+WITH s, t, row, collect(old) AS olds
+WITH s, t, row,
+     [o IN olds WHERE type(o) = row.type | properties(o)] AS same,
+     [o IN olds WHERE type(o) <> row.type] AS replaced
+FOREACH (o IN replaced | DELETE o)
+FOREACH (_ IN CASE WHEN row.type = 'OPERATIONAL' THEN [1] ELSE [] END |
+  MERGE (s)-[r:OPERATIONAL]->(t) SET r += row.props)
+FOREACH (_ IN CASE WHEN row.type = 'KNOWN_UNLINKED' THEN [1] ELSE [] END |
+  MERGE (s)-[r:KNOWN_UNLINKED]->(t) SET r += row.props)
+FOREACH (_ IN CASE WHEN row.type = 'ABSENT' THEN [1] ELSE [] END |
+  MERGE (s)-[r:ABSENT]->(t) SET r += row.props)
+FOREACH (_ IN CASE WHEN row.type = 'ANSWERS' THEN [1] ELSE [] END |
+  MERGE (s)-[r:ANSWERS]->(t) SET r += row.props)
+FOREACH (_ IN CASE WHEN row.type = 'PROVIDES' THEN [1] ELSE [] END |
+  MERGE (s)-[r:PROVIDES]->(t) SET r += row.props)
+FOREACH (_ IN CASE WHEN row.type = 'PILOTS' THEN [1] ELSE [] END |
+  MERGE (s)-[r:PILOTS]->(t) SET r += row.props)
+FOREACH (_ IN CASE WHEN row.type = 'OPERATES' THEN [1] ELSE [] END |
+  MERGE (s)-[r:OPERATES]->(t) SET r += row.props)
+FOREACH (_ IN CASE WHEN row.type = 'ASSOCIATED_WITH' THEN [1] ELSE [] END |
+  MERGE (s)-[r:ASSOCIATED_WITH]->(t) SET r += row.props)
+RETURN row.type AS bucket,
+       count(*) AS total,
+       sum(CASE WHEN size(same) + size(replaced) = 0 THEN 1 ELSE 0 END) AS created,
+       sum(CASE WHEN size(replaced) > 0 OR (size(same) > 0 AND
+             any(k IN keys(row.props) WHERE same[0][k] IS NULL OR same[0][k] <> row.props[k]))
+           THEN 1 ELSE 0 END) AS updated;
+
+// name: delete_territory_nodes
+// Remove a territory's memberships; delete the nodes (and their links) that belonged to it alone.
+// $territory: territory key
+MATCH (:Territory {key: $territory})<-[m:BELONGS_TO]-(n:EcoNode)
+WITH m, n, COUNT { (n)-[:BELONGS_TO]->(:Territory) } AS memberships
+DELETE m
+WITH n, memberships WHERE memberships = 1
+DETACH DELETE n
+RETURN count(*) AS deleted;
+
+// name: delete_territory
+// $territory: territory key
+MATCH (t:Territory {key: $territory})
+DETACH DELETE t;
