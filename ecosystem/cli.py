@@ -10,6 +10,7 @@ Messages are French by default; ``--lang en`` or ``ECOSYSTEM_LANG=en`` switches 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from dataclasses import dataclass
@@ -205,6 +206,10 @@ def delete_territory(settings: Settings, territory: str, yes: bool) -> None:
 
 def main() -> None:
     """Console entry point."""
+    if not os.environ.get("ECOSYSTEM_DEBUG"):
+        # The driver logs retries and warnings; coordinators get our one-line messages instead.
+        logging.getLogger("neo4j").addHandler(logging.NullHandler())
+        logging.getLogger("neo4j").propagate = False
     cli.main(prog_name="ecosystem")
 
 

@@ -119,6 +119,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "La connexion à Neo4j ({uri}) a été perdue pendant l'écriture ({detail}). La transaction a été annulée : rien n'a été écrit. Relancez la même commande quand le serveur répond.",
         "en": "The connection to Neo4j ({uri}) was lost during the write ({detail}). The transaction was rolled back: nothing was written. Run the same command again once the server answers.",
     },
+    "neo4j_memory": {
+        "fr": "Neo4j ({uri}) n'a pas assez de mémoire pour écrire tout cela en une transaction ; rien n'a été écrit. Importez en plusieurs fichiers (par exemple par département), ou augmentez server.memory.heap.max_size et db.memory.transaction.total.max du serveur.",
+        "en": "Neo4j ({uri}) lacks the memory to write all this in one transaction; nothing was written. Import in several files (for example one per département), or raise the server's server.memory.heap.max_size and db.memory.transaction.total.max.",
+    },
     "neo4j_incomplete": {
         "fr": "Écriture annulée : {missing} lien(s) visent un élément absent de la base. Rien n'a été écrit.",
         "en": "Write cancelled: {missing} link(s) point to an element missing from the store. Nothing was written.",

@@ -208,3 +208,19 @@ def test_a_write_larger_than_one_batch_is_complete(store):
     graph = store.read_territory(T)
     assert graph.number_of_nodes() == 181 and graph.number_of_edges() == 180
     assert summary.links[LinkType.KNOWN_UNLINKED].created == 180
+
+
+@pytest.mark.neo4j
+def test_both_stores_read_back_the_same_graph(embedded_store, neo4j_store):
+    """What analyses and exports receive does not depend on the store."""
+    shared = actor("CAF de la Dordogne", OTHER, external_id="siret:53469010100033", publics=["Jeunes", "Familles"])
+    graphs = []
+    for store in (embedded_store, neo4j_store):
+        store.write(demo_batch(T))
+        store.write(Batch([shared, actor("CAF", T, external_id="siret:53469010100033", phone="05 00 00 00 00")]))
+        store.write(Batch([Link(LinkType.OPERATIONAL, chantier("x", T, code="1.b"), actor("Réseau local tiers-lieux", T))]))
+        graphs.append(store.read_territory(T))
+    embedded, neo4j = graphs
+    assert dict(embedded.nodes(data=True)) == dict(neo4j.nodes(data=True))
+    assert sorted(embedded.edges(keys=True, data=True), key=repr) == sorted(neo4j.edges(keys=True, data=True), key=repr)
+    assert embedded.graph == neo4j.graph

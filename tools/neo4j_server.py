@@ -196,37 +196,53 @@ def _read_pid(home: Path) -> int | None:
         return None
 
 
-def _reap(pid: int) -> None:
-    proc = _children.get(pid)
-    if proc is not None and proc.poll() is not None:
-        del _children[pid]
+def _reap(pid: int | None = None) -> None:
+    """Collects exit statuses of our finished children (all of them if pid is None)."""
+    for p in [pid] if pid is not None else list(_children):
+        proc = _children.get(p)
+        if proc is not None and proc.poll() is not None:
+            del _children[p]
 
 
-def _alive(pid: int, home: Path | None = None) -> bool:
-    """True if pid is a live (non-zombie) Launcher process, for `home` if given."""
+def _exists(pid: int) -> bool:
+    """True while the process exists and is not a zombie (it may be exiting)."""
     _reap(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
-        pass
-    proc_dir = Path(f"/proc/{pid}")
-    if not proc_dir.is_dir():  # no procfs: trust kill(0)
         return True
     try:
-        stat = (proc_dir / "stat").read_text()
-        if stat.rpartition(")")[2].split()[0] in ("Z", "X"):
-            return False
-        args = (proc_dir / "cmdline").read_bytes().split(b"\0")
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return not Path("/proc/self").exists()  # no procfs: trust kill(0)
+    except OSError:
+        return True
+    return stat.rpartition(")")[2].split()[0] not in ("Z", "X")
+
+
+def _alive(pid: int, home: Path) -> bool:
+    """True if pid is a live Launcher process for `home` (not a reused pid)."""
+    if not _exists(pid):
+        return False
+    try:
+        args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except FileNotFoundError:
+        return not Path("/proc/self").exists()  # no procfs: trust kill(0)
     except OSError:
         return False
-    if str(LAUNCHER).encode() not in args and b"Launcher.java" not in b" ".join(args):
-        return False  # pid reused by something else
-    return home is None or str(home).encode() in args
+    if args == [b""]:  # exiting (memory gone, files maybe still held), or a kernel thread
+        try:
+            return Path(f"/proc/{pid}/comm").read_text().strip() == "java"
+        except OSError:
+            return False
+    return (str(LAUNCHER).encode() in args or any(a.endswith(b"Launcher.java") for a in args)) \
+        and str(home).encode() in args
 
 
 def _running_pid(home: Path) -> int | None:
+    _reap()
     pid = _read_pid(home)
     if pid is not None and _alive(pid, home):
         return pid
@@ -250,7 +266,7 @@ def _signal(pid: int, sig: int) -> None:
 
 def _wait_gone(pid: int, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
-    while _alive(pid):
+    while _exists(pid):
         if time.monotonic() > deadline:
             return False
         time.sleep(0.1)
@@ -262,7 +278,7 @@ def _log_tail(home: Path, n: int = 40) -> str:
         lines = (home / LOG_NAME).read_text(errors="replace").splitlines()
     except OSError:
         return "(no log)"
-    return "\n".join(lines[-n:])
+    return "\n".join(lines[-n:]) if lines else "(the log is empty)"
 
 
 def _port_accepts(port: int) -> bool:
@@ -313,6 +329,8 @@ def start(
     seconds or exits early.
     """
     h = _home(home)
+    if not 0 <= int(port) <= 65535:
+        raise Neo4jServerError(f"invalid port {port}: use 1-65535, or 0 for a free port")
     pid = _running_pid(h)
     if pid is not None:
         raise Neo4jServerError(
@@ -372,28 +390,28 @@ def start(
                 failure = f"not ready after {timeout:.0f} s"
                 break
             time.sleep(0.2)
-    except BaseException:  # Ctrl-C, SIGTERM in `run`: leave nothing behind
+        if failure:
+            tail = _log_tail(h)
+            _abort(proc, h)
+            raise Neo4jServerError(
+                f"Neo4j did not start: {failure}. Last lines of {log_path}:\n{tail}"
+            )
+        (h / URI_NAME).write_text(uri + "\n")
+    except BaseException:  # also Ctrl-C, or SIGTERM in `run`: leave nothing behind
         _abort(proc, h)
         raise
-
-    if failure:
-        tail = _log_tail(h)
-        _abort(proc, h)
-        raise Neo4jServerError(
-            f"Neo4j did not start: {failure}. Last lines of {log_path}:\n{tail}"
-        )
-    (h / URI_NAME).write_text(uri + "\n")
     _log(f"Neo4j ready at {uri} in {time.monotonic() - t0:.1f} s "
          f"(pid {proc.pid}, auth {'enabled' if password else 'disabled'})")
     return uri
 
 
 def _abort(proc: subprocess.Popen, home: Path) -> None:
-    _signal(proc.pid, signal.SIGKILL)
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        pass
+    if proc.poll() is None:
+        _signal(proc.pid, signal.SIGKILL)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            pass
     _children.pop(proc.pid, None)
     _cleanup(home)
 
@@ -479,7 +497,13 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if not cmd:
         raise Neo4jServerError("run: no command given (usage: run [options] -- CMD ARGS...)")
     h = _home(args.home)
-    old = signal.signal(signal.SIGTERM, _on_sigterm)
+    old_term = signal.signal(signal.SIGTERM, _on_sigterm)
+    old_int = signal.getsignal(signal.SIGINT)
+    pid = _running_pid(h)
+    if pid is not None:  # never stop a server that this command did not start
+        raise Neo4jServerError(
+            f"a server already runs for {h} (pid {pid}); stop it first or use another --home"
+        )
     child = None
     try:
         uri = start(h, args.port, _password_from_env(args.password_env),
@@ -495,7 +519,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
                 child.kill()
                 rc = child.wait()
         return rc if rc >= 0 else 128 - rc
-    except (KeyboardInterrupt, _Terminated):
+    except (KeyboardInterrupt, _Terminated) as e:
         if child is not None and child.poll() is None:
             child.terminate()
             try:
@@ -503,11 +527,15 @@ def _cmd_run(args: argparse.Namespace) -> int:
             except subprocess.TimeoutExpired:
                 child.kill()
                 child.wait()
-        return 130
+        return 143 if isinstance(e, _Terminated) else 130
     finally:
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        stop(h)
-        signal.signal(signal.SIGTERM, old)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            stop(h)
+        finally:
+            signal.signal(signal.SIGTERM, old_term)
+            signal.signal(signal.SIGINT, old_int)
 
 
 def main(argv: list[str] | None = None) -> int:

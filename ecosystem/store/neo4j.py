@@ -81,6 +81,7 @@ class Neo4jStore(Store):
                 connection_acquisition_timeout=connection_timeout * 2,
                 max_transaction_retry_time=15.0,
                 user_agent="ecosystem-mapper",
+                notifications_min_severity="OFF",  # planner hints are for developers, not coordinators
             )
         except (neo4j_errors.ConfigurationError, ValueError) as e:
             raise StoreError("neo4j_bad_uri", uri=self.uri) from e
@@ -119,6 +120,8 @@ class Neo4jStore(Store):
                 raise StoreWriteInterrupted("neo4j_interrupted", uri=self.uri, detail=self._detail(e)) from e
             raise StoreUnreachableError("neo4j_unreachable", uri=self.uri, detail=self._detail(e)) from e
         except neo4j_errors.Neo4jError as e:
+            if e.code and "MemoryPoolOutOfMemoryError" in e.code:
+                raise StoreError("neo4j_memory", uri=self.uri) from e
             detail = e.code or self._detail(e)
             if writing:
                 detail = f"{detail}: {self._detail(e)}"

@@ -5,8 +5,9 @@
 //   java <jvm flags> -cp "$CP" tools/neo4j/Launcher.java <home-dir> <bolt-port>
 //
 // <bolt-port> may be 0: the OS picks a free port and the READY line reports it.
-// If the environment variable NEO4J_PASSWORD is set and non-empty, auth is enabled and the "neo4j" user's password is set to
-// it; otherwise auth is disabled. The password is never taken from argv.
+// If the environment variable NEO4J_PASSWORD is set and non-empty, auth is
+// enabled and the "neo4j" user's password is set to it (on the system database,
+// before READY); otherwise auth is disabled. The password never goes in argv.
 //
 // Prints exactly one line "READY bolt://127.0.0.1:<port>" on stdout once the
 // default database is available and Bolt accepts connections. SIGTERM/SIGINT
@@ -39,7 +40,18 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 public class Launcher {
     private static final String HOST = "127.0.0.1";
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable t) {
+            // Neo4j's own threads would keep the JVM up; exit so the caller sees it.
+            System.err.println("Launcher: start-up failed");
+            t.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         if (args.length != 2) {
             System.err.println("usage: Launcher <home-dir> <bolt-port>  (password from $NEO4J_PASSWORD)");
             System.exit(2);

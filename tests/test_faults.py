@@ -1,0 +1,134 @@
+"""A write interrupted by a crash leaves the previous data whole, on both stores."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import neo4j_server
+from conftest import start_throwaway_server
+from helpers import T, assert_only_the_first_map, big_batch, first_map
+from ecosystem import LinkType
+from ecosystem.errors import EcosystemError, StoreUnwritableError
+from ecosystem.store import EmbeddedStore, Neo4jStore
+
+@pytest.mark.slow
+def test_embedded_store_killed_mid_save_keeps_the_previous_map(tmp_path: Path):
+    path = tmp_path / "ecosystem.db"
+    with EmbeddedStore(path) as store:
+        store.write(first_map())
+    writer = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(
+                f"""
+                import sys
+                sys.path.insert(0, {str(Path(__file__).parent)!r})
+                from helpers import big_batch
+                from ecosystem.store import EmbeddedStore
+                batch = big_batch(100_000)
+                print("writing", flush=True)
+                EmbeddedStore({str(path)!r}).write(batch)
+                print("done", flush=True)
+                """
+            ),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert writer.stdout.readline().strip() == "writing"
+    journal = path.with_name(path.name + "-journal")
+    deadline = time.monotonic() + 60
+    while not journal.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.3)  # well inside the transaction
+    writer.send_signal(signal.SIGKILL)
+    writer.wait()
+    assert writer.returncode == -signal.SIGKILL, "the write finished before it could be interrupted"
+
+    with EmbeddedStore(path) as store:
+        assert_only_the_first_map(store.read_territory(T))
+
+
+def test_a_failed_save_leaves_the_previous_map_readable(tmp_path: Path):
+    """The disk is full (a small, real size limit on the file): the write fails, the data stays."""
+    path = tmp_path / "ecosystem.db"
+    with EmbeddedStore(path) as store:
+        store.write(first_map())
+    store = EmbeddedStore(path)
+    conn = store._connect(create=False)
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages + 2}")  # SQLite then answers "database or disk is full"
+    with pytest.raises(StoreUnwritableError) as error:
+        store.write(big_batch(5_000))
+    assert "full" in str(error.value) and "Rien n'a été modifié" in str(error.value)
+    store.close()
+    with EmbeddedStore(path) as again:
+        assert_only_the_first_map(again.read_territory(T))
+    assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _wait_until_the_write_is_under_way(server) -> None:
+    """Poll the server's running transactions until our bulk write is in one."""
+    watcher = server.store()
+    deadline = time.monotonic() + 60
+    with watcher._driver.session() as session:
+        while time.monotonic() < deadline:
+            running = session.run("SHOW TRANSACTIONS YIELD currentQuery RETURN collect(currentQuery) AS q").single()["q"]
+            if any("UNWIND $rows" in q for q in running):
+                watcher.close()
+                return
+            time.sleep(0.05)
+    watcher.close()
+    pytest.fail("the bulk write never started")
+
+
+@pytest.mark.neo4j
+@pytest.mark.slow
+def test_neo4j_killed_mid_write_leaves_nothing_partial_and_the_rerun_completes(tmp_path: Path):
+    server = start_throwaway_server(tmp_path / "neo4j-home")
+    try:
+        store = server.store(batch_size=2_000)
+        store.write(first_map())
+        batch = big_batch(60_000)
+        outcome: dict[str, object] = {}
+
+        def write() -> None:
+            try:
+                outcome["summary"] = store.write(batch)
+            except EcosystemError as e:
+                outcome["error"] = e
+
+        writer = threading.Thread(target=write)
+        writer.start()
+        _wait_until_the_write_is_under_way(server)
+        assert "summary" not in outcome, "the write finished before the kill: make the batch larger"
+        neo4j_server.kill(server.home)
+        writer.join(timeout=120)
+        assert not writer.is_alive(), "the interrupted write must give up within a bounded time"
+
+        message = str(outcome["error"])
+        assert "\n" not in message and server.password not in message
+        assert "rien n'a été écrit" in message
+
+        uri = neo4j_server.start(server.home, port=0, password=server.password)
+        store = Neo4jStore(uri, server.user, server.password, batch_size=2_000)
+        assert_only_the_first_map(store.read_territory(T))
+
+        summary = store.write(batch)  # the same write again
+        assert summary.links[LinkType.KNOWN_UNLINKED].created == 60_000
+        graph = store.read_territory(T)
+        assert graph.number_of_nodes() == 2 + 50 + 60_000
+        assert graph.number_of_edges() == 1 + 60_000
+        store.close()
+    finally:
+        neo4j_server.stop(server.home)
