@@ -187,6 +187,85 @@ def demo(settings: Settings, territory: str) -> None:
             click.echo(f"  {line}")
 
 
+@cli.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--territory", "-t", metavar="NOM", help=_help("Territoire où importer (obligatoire).", "Territory to import into (required)."))
+@click.option("--dry-run", is_flag=True, help=_help("Montrer ce qui serait créé, mis à jour ou inchangé, sans rien écrire.", "Show what would be created, updated or left unchanged, writing nothing."))
+@click.option("--quiet", "-q", is_flag=True, help=_help("Pas de barre de progression ni d'avertissements détaillés.", "No progress bar nor detailed warnings."))
+@click.option("--departement", multiple=True, metavar="CODE", help=_help("Lieux open data : garder ce département (ex. 24, 2A, 971) ; répétable.", "Open-data lieux: keep this département (e.g. 24, 2A, 971); repeatable."))
+@click.option("--code-postal", multiple=True, metavar="CP", help=_help("Lieux open data : garder ce code postal ; répétable.", "Open-data lieux: keep this postcode; repeatable."))
+@click.option("--code-insee", multiple=True, metavar="CODE", help=_help("Lieux open data : garder cette commune (code INSEE) ; répétable.", "Open-data lieux: keep this commune (INSEE code); repeatable."))
+@click.option("--commune", multiple=True, metavar="NOM", help=_help("Lieux open data : garder cette commune ; répétable.", "Open-data lieux: keep this commune; repeatable."))
+@click.option("--epci", multiple=True, metavar="NOM", help=_help("Lieux open data : garder cet EPCI ; répétable.", "Open-data lieux: keep this EPCI; repeatable."))
+@click.pass_obj
+def import_(settings: Settings, files: tuple[Path, ...], territory: str | None, dry_run: bool, quiet: bool, **filters: tuple[str, ...]) -> None:
+    """Importer des tableaux d'atelier (CSV, XLSX) et les lieux de médiation numérique (open data) ; tout ou rien.
+
+    Import workshop tables (CSV, XLSX) and open-data lieux de médiation numérique; all or nothing.
+    """
+    from .importers import LieuFilter, import_files
+
+    if not territory:
+        raise click.UsageError(tr("cli.territory_required"))
+    lieu_filter = LieuFilter(
+        departements=filters["departement"],
+        codes_postaux=filters["code_postal"],
+        codes_insee=filters["code_insee"],
+        communes=filters["commune"],
+        epci=filters["epci"],
+    )
+    progress = None if quiet or not sys.stderr.isatty() else _progress_printer()
+    with settings.open() as store:
+        result = import_files(store, files, territory, lieu_filter=lieu_filter, dry_run=dry_run, progress=progress)
+    click.echo(tr("cli.import_tables"))
+    for table in result.tables:
+        click.echo(tr("cli.import_table", where=table.where.describe(), kind=_table_label(table.kind), rows=table.rows))
+    click.echo(tr("cli.import_dry_run" if dry_run else "cli.import_done", territory=territory))
+    for line in result.summary.lines():
+        click.echo(f"  {line}")
+    if result.notes.items():
+        click.echo(tr("cli.import_notes"))
+        for name, n in result.notes.items():
+            click.echo("  - " + tr(f"notes.{name}", n=n))
+    if result.warnings:
+        click.echo(tr("cli.import_warnings", count=len(result.warnings)))
+        for warning in result.warnings[: 5 if quiet else 200]:
+            click.echo(f"  - {warning.describe()}")
+
+
+def _table_label(kind: str) -> str:
+    from .importers.tables import TABLES
+
+    spec = next(s for s in TABLES if s.kind == kind)
+    return spec.title_en if get_language() == "en" else spec.title_fr
+
+
+def _progress_printer():
+    """Show rows read for long tables, on stderr, in place."""
+
+    def show(where: Any, done: int, total: int | None) -> None:
+        share = f" / ~{total}" if total else ""
+        click.echo(f"\r  {where.describe()} : {done}{share}", nl=False, err=True)
+
+    return show
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help=_help("Remplacer le fichier s'il existe déjà (son contenu est perdu).", "Replace the file if it already exists (its content is lost)."))
+def template(file: Path, force: bool) -> None:
+    """Créer le classeur Excel vide à remplir en atelier : une feuille par tableau de la méthode (enjeux,
+    chantiers clés, carte des ressources, gouvernance, acteurs), avec listes déroulantes et un mode d'emploi.
+
+    Create the empty Excel workbook to fill in at workshops: one sheet per table of the method
+    (enjeux, key workstreams, resource map, governance, actors), with dropdowns and instructions.
+    """
+    from .importers.template import write_template
+
+    written = write_template(file, overwrite=force)
+    click.echo(tr("cli.template_written", path=written))
+
+
 @cli.command("delete-territory")
 @click.argument("territory")
 @click.option("--yes", is_flag=True, help=_help("Ne pas demander de confirmation.", "Do not ask for confirmation."))

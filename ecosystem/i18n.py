@@ -166,6 +166,575 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{label} : {created} créé(s), {updated} mis à jour, {unchanged} inchangé(s)",
         "en": "{label}: {created} created, {updated} updated, {unchanged} unchanged",
     },
+    # --- import: reading files and recognising tables ----------------------------------------
+    "where.file": {"fr": "{file}", "en": "{file}"},
+    "where.sheet": {"fr": "feuille « {sheet} »", "en": "sheet \"{sheet}\""},
+    "where.row": {"fr": "ligne {row}", "en": "row {row}"},
+    "where.column": {"fr": "colonne « {column} »", "en": "column \"{column}\""},
+    "import_refused": {
+        "fr": "Import refusé : {count} erreur(s) à corriger dans les fichiers, rien n'a été écrit.",
+        "en": "Import refused: {count} error(s) to correct in the files; nothing was written.",
+    },
+    "read.missing": {
+        "fr": "fichier introuvable. Vérifiez le nom et le dossier (« {value} »).",
+        "en": "file not found. Check the name and folder (\"{value}\").",
+    },
+    "read.unreadable": {
+        "fr": "fichier illisible ({detail}). Vérifiez qu'il n'est pas ouvert ailleurs et que vous avez le droit de le lire.",
+        "en": "cannot read the file ({detail}). Check it is not locked by another program and that you may read it.",
+    },
+    "read.empty": {
+        "fr": "le fichier est vide. Enregistrez le tableau depuis Excel (CSV ou XLSX) avec sa ligne d'en-têtes.",
+        "en": "the file is empty. Save the table from Excel (CSV or XLSX) with its header row.",
+    },
+    "read.xls": {
+        "fr": "ancien format Excel (.xls) non pris en charge. Dans Excel : Fichier > Enregistrer sous > Classeur Excel (.xlsx).",
+        "en": "old Excel format (.xls) is not supported. In Excel: File > Save As > Excel Workbook (.xlsx).",
+    },
+    "read.bad_xlsx": {
+        "fr": "classeur Excel illisible ou abîmé ({detail}). Ouvrez-le dans Excel et enregistrez-le de nouveau en .xlsx.",
+        "en": "unreadable or damaged Excel workbook ({detail}). Open it in Excel and save it again as .xlsx.",
+    },
+    "read.binary": {
+        "fr": "ce fichier n'est pas un tableau (contenu binaire). Exportez le tableau en CSV ou en XLSX depuis Excel ou LibreOffice.",
+        "en": "this file is not a table (binary content). Export the table as CSV or XLSX from Excel or LibreOffice.",
+    },
+    "read.bad_csv": {
+        "fr": "CSV mal formé ({detail}) : un guillemet n'est probablement pas refermé. Réenregistrez le fichier depuis Excel.",
+        "en": "malformed CSV ({detail}): a quote is probably not closed. Save the file again from Excel.",
+    },
+    "import.no_table": {
+        "fr": "aucun tableau reconnu : les en-têtes ne correspondent à aucun des tableaux connus. Tableaux attendus : {expected}. Partez de « ecosystem template modele.xlsx ».",
+        "en": "no table recognised: the headers match none of the known tables. Expected tables: {expected}. Start from \"ecosystem template template.xlsx\".",
+    },
+    "import.sheet_skipped": {
+        "fr": "feuille ignorée : aucun tableau reconnu dans ses premières lignes.",
+        "en": "sheet skipped: no table recognised in its first rows.",
+    },
+    "import.empty_table": {
+        "fr": "tableau « {kind} » sans aucune ligne remplie sous les en-têtes.",
+        "en": "table \"{kind}\" has no filled row under its headers.",
+    },
+    # --- import: workshop tables -----------------------------------------------------------
+    "workshop.invalid": {"fr": "valeur « {value} » refusée — {detail}", "en": "value \"{value}\" refused — {detail}"},
+    "workshop.missing_title_enjeu": {
+        "fr": "ligne remplie sans intitulé d'enjeu. Écrivez l'enjeu dans cette colonne, ou videz la ligne.",
+        "en": "filled row without an issue title. Write the issue in this column, or empty the row.",
+    },
+    "workshop.missing_name_actor": {
+        "fr": "ligne remplie sans nom d'acteur. Écrivez le nom de la structure, ou videz la ligne.",
+        "en": "filled row without an actor name. Write the organisation's name, or empty the row.",
+    },
+    "workshop.missing_title_chantier": {
+        "fr": "ligne remplie sans titre de chantier, et aucun chantier au-dessus qu'elle pourrait compléter. Écrivez le titre du chantier.",
+        "en": "filled row without a workstream title, and no workstream above it to continue. Write the workstream title.",
+    },
+    "workshop.missing_chantier": {
+        "fr": "chantier manquant. Indiquez le code (ex. 1.b) ou le titre du chantier concerné.",
+        "en": "workstream missing. Give the code (e.g. 1.b) or the title of the workstream.",
+    },
+    "workshop.missing_actor": {
+        "fr": "acteur manquant. Indiquez le nom de la structure.",
+        "en": "actor missing. Give the organisation's name.",
+    },
+    "workshop.missing_resource": {
+        "fr": "ressource manquante. Indiquez le nom de la ressource ou de l'acteur.",
+        "en": "resource missing. Give the name of the resource or actor.",
+    },
+    "workshop.bad_status": {
+        "fr": "statut « {value} » inconnu. Statuts acceptés : Opérationnel (ou opérant, déjà opérant, trait plein) ; Connu non relié (ou connu, pointillé) ; Absent (ou pas de lien, aucun).",
+        "en": "unknown status \"{value}\". Accepted statuses: Operational (or solid line); Known, not linked (or known, dotted, known-unlinked); Absent (or no link, none).",
+    },
+    "workshop.empty_status": {
+        "fr": "statut vide : lien enregistré comme « connu non relié » (pointillé). Précisez-le si la ressource est déjà opérante.",
+        "en": "empty status: link recorded as \"known, not linked\" (dotted). Say so if the resource is already operational.",
+    },
+    "workshop.bad_role": {
+        "fr": "rôle « {value} » inconnu. Rôles acceptés : Pilote, Fait, Associé.",
+        "en": "unknown role \"{value}\". Accepted roles: Pilote (leads), Fait (does), Associé (involved).",
+    },
+    "workshop.not_a_number": {
+        "fr": "« {value} » n'est pas un nombre : valeur ignorée. Écrivez un nombre (ex. 12).",
+        "en": "\"{value}\" is not a number: value ignored. Write a number (e.g. 12).",
+    },
+    "workshop.self_link": {
+        "fr": "« {value} » relie le chantier à lui-même. Indiquez la ressource ou l'acteur mobilisé par ce chantier.",
+        "en": "\"{value}\" links the workstream to itself. Give the resource or actor the workstream draws on.",
+    },
+    "notes.governance_default_role": {
+        "fr": "{n} acteur(s) de gouvernance sans rôle enregistré(s) comme « associé ». Écrivez « Pilote : … » ou « Fait : … » pour préciser.",
+        "en": "{n} governance actor(s) without a role recorded as \"associé\" (involved). Write \"Pilote : …\" or \"Fait : …\" to say more.",
+    },
+    "notes.default_status": {
+        "fr": "{n} ressource(s) du tableau des chantiers sans statut enregistrée(s) comme « connu non relié » (pointillé). Ajoutez « (opérationnel) » ou remplissez la carte des ressources pour préciser.",
+        "en": "{n} resource(s) of the workstream table without a status recorded as \"known, not linked\" (dotted). Add \"(opérationnel)\" or fill the resource map to say more.",
+    },
+    "notes.guessed_category": {
+        "fr": "{n} ressource(s) sans catégorie : catégorie déduite du nom (matériel, financement, intervenant, lieu). Vérifiez-les sur la carte.",
+        "en": "{n} resource(s) without a category: category deduced from the name (equipment, funding, practitioner, venue). Check them on the map.",
+    },
+    "notes.kept_existing_status": {
+        "fr": "{n} lien(s) sans statut dans le tableau des chantiers : le statut déjà connu est conservé.",
+        "en": "{n} link(s) without a status in the workstream table: the status already known is kept.",
+    },
+    "notes.chantiers_created_from_links": {
+        "fr": "{n} chantier(s) cité(s) dans la gouvernance ou la carte des ressources mais absent(s) du tableau des chantiers : créé(s).",
+        "en": "{n} workstream(s) named in the governance or resource map but not in the workstream table: created.",
+    },
+    "notes.enjeux_created_from_chantiers": {
+        "fr": "{n} enjeu(x) créé(s) depuis la colonne « Enjeu » du tableau des chantiers.",
+        "en": "{n} issue(s) created from the \"Enjeu\" column of the workstream table.",
+    },
+    "cli.import_tables": {"fr": "Tableaux lus :", "en": "Tables read:"},
+    "cli.import_table": {"fr": "  {where} : {kind}, {rows} ligne(s)", "en": "  {where}: {kind}, {rows} row(s)"},
+    "cli.import_done": {"fr": "Import terminé dans le territoire « {territory} » :", "en": "Import done into territory \"{territory}\":"},
+    "cli.import_dry_run": {
+        "fr": "Simulation (--dry-run) pour le territoire « {territory} » — rien n'a été écrit. Ce qui changerait :",
+        "en": "Dry run (--dry-run) for territory \"{territory}\" — nothing was written. What would change:",
+    },
+    "cli.import_notes": {"fr": "Choix appliqués :", "en": "Defaults applied:"},
+    "cli.import_warnings": {"fr": "Avertissements ({count}) :", "en": "Warnings ({count}):"},
+    "cli.template_written": {
+        "fr": "Modèle écrit : {path}. Ouvrez-le dans Excel ou LibreOffice : la première feuille explique comment le remplir ; importez-le ensuite avec « ecosystem import {path} --territory … ».",
+        "en": "Template written: {path}. Open it in Excel or LibreOffice: the first sheet explains how to fill it in; then import it with \"ecosystem import {path} --territory …\".",
+    },
+    "cli.territory_required": {
+        "fr": "Indiquez le territoire avec --territory (ex. --territory \"CC du Pays de Saint-Aulaye\").",
+        "en": "Give the territory with --territory (e.g. --territory \"CC du Pays de Saint-Aulaye\").",
+    },
+    # --- import: open data of lieux de médiation numérique (opendata.py) -------------------
+    "lieux.missing_id": {
+        "fr": "Lieu « {name} » sans identifiant : la colonne id est obligatoire dans le standard des lieux de médiation numérique. Donnez à ce lieu un identifiant unique (celui de l'outil qui a produit le fichier, ou un UUID) et relancez l'import.",
+        "en": "Venue \"{name}\" has no identifier: the id column is required by the lieux de médiation numérique standard. Give this venue a unique id (the one of the tool that produced the file, or a UUID) and run the import again.",
+    },
+    "lieux.missing_nom": {
+        "fr": "Le lieu d'identifiant « {id} » n'a pas de nom : la colonne nom est obligatoire. Indiquez le nom du lieu tel qu'affiché au public, ou supprimez la ligne si ce n'est pas un lieu.",
+        "en": "The venue with id \"{id}\" has no name: the nom column is required. Fill in the venue's public name, or delete the row if it is not a venue.",
+    },
+    "lieux.invalid_lieu": {
+        "fr": "Lieu « {value} » illisible ({detail}). Corrigez le nom ou l'identifiant de cette ligne et relancez l'import.",
+        "en": "Venue \"{value}\" cannot be read ({detail}). Fix the name or id on this row and run the import again.",
+    },
+    "lieux.duplicate_ignored": {
+        "fr": "L'identifiant « {value} » revient pour le même lieu (déjà lu ligne {first_row}) : ce doublon est ignoré, la première occurrence est gardée. Supprimez la ligne en double dans le fichier (ou fusionnez-la avec la première si elle est plus à jour).",
+        "en": "Id \"{value}\" appears again for the same venue (already read at row {first_row}): this duplicate is ignored and the first occurrence kept. Delete the duplicate row from the file (or merge it into the first one if it is more recent).",
+    },
+    "lieux.id_shared": {
+        "fr": "L'identifiant « {value} » est déjà celui d'un autre lieu (« {first_name} », ligne {first_row}) : les deux lieux sont gardés séparément, celui-ci sous l'identifiant {new_id}. Donnez à chaque lieu son propre identifiant dans le fichier source.",
+        "en": "Id \"{value}\" already belongs to another venue (\"{first_name}\", row {first_row}): both venues are kept apart, this one under id {new_id}. Give each venue its own id in the source file.",
+    },
+    "lieux.unknown_typologie": {
+        "fr": "Code de typologie « {value} » inconnu ({count} lieu(x), premier ici) : il est gardé tel quel. Utilisez un code de la liste des typologies de structures (ASSO, BIB, CCAS, CS, EPN, MUNI, RFS pour France Services, TIERS_LIEUX…).",
+        "en": "Unknown typologie code \"{value}\" ({count} venue(s), first one here): kept as written. Use a code from the list of structure typologies (ASSO, BIB, CCAS, CS, EPN, MUNI, RFS for France Services, TIERS_LIEUX…).",
+    },
+    "lieux.unknown_typologie_hint": {
+        "fr": "Code de typologie « {value} » inconnu ({count} lieu(x), premier ici) : il est gardé tel quel. Vouliez-vous dire « {suggestion} » ? Corrigez le code dans le fichier source.",
+        "en": "Unknown typologie code \"{value}\" ({count} venue(s), first one here): kept as written. Did you mean \"{suggestion}\"? Fix the code in the source file.",
+    },
+    "lieux.unknown_value": {
+        "fr": "Valeur « {value} » hors de la liste du standard pour {field} ({count} lieu(x), premier ici) : elle est gardée telle quelle. Valeurs attendues : {accepted}.",
+        "en": "Value \"{value}\" is not in the standard's list for {field} ({count} venue(s), first one here): kept as written. Expected values: {accepted}.",
+    },
+    "lieux.pivot_placeholder": {
+        "fr": "Le SIRET « {value} » est une valeur de remplissage, partagée par {count} lieu(x) (premier ici) : il n'est pas enregistré et ne sert jamais à fusionner des lieux. Indiquez le vrai SIRET de chaque lieu (annuaire-entreprises.data.gouv.fr) ou laissez la case vide.",
+        "en": "SIRET \"{value}\" is a placeholder shared by {count} venue(s) (first one here): it is not stored and never used to merge venues. Give each venue its real SIRET (annuaire-entreprises.data.gouv.fr) or leave the cell empty.",
+    },
+    "lieux.bad_coordinate": {
+        "fr": "{field} « {value} » illisible ou hors limites : la valeur est ignorée. Écrivez un nombre décimal en degrés WGS84 (latitude entre -90 et 90, longitude entre -180 et 180), par ex. 49.2583.",
+        "en": "{field} \"{value}\" cannot be read or is out of range: the value is ignored. Write a decimal number of WGS84 degrees (latitude between -90 and 90, longitude between -180 and 180), e.g. 49.2583.",
+    },
+    "lieux.zero_coordinates": {
+        "fr": "Coordonnées 0, 0 (au large de l'Afrique) pour {count} lieu(x), premier ici : elles sont ignorées. Géocodez l'adresse (adresse.data.gouv.fr) ou laissez latitude et longitude vides.",
+        "en": "Coordinates 0, 0 (off the coast of Africa) for {count} venue(s), first one here: they are ignored. Geocode the address (adresse.data.gouv.fr) or leave latitude and longitude empty.",
+    },
+    "lieux.bad_date": {
+        "fr": "Date de mise à jour « {value} » illisible : elle est ignorée. Écrivez-la AAAA-MM-JJ (par ex. 2024-04-02).",
+        "en": "Update date \"{value}\" cannot be read: it is ignored. Write it as YYYY-MM-DD (e.g. 2024-04-02).",
+    },
+    "lieux.placeholder_date": {
+        "fr": "Date de mise à jour « {value} » pour {count} lieu(x), premier ici : c'est une date de remplissage (date inconnue), elle est ignorée. Indiquez la vraie date de mise à jour, ou laissez la case vide.",
+        "en": "Update date \"{value}\" for {count} venue(s), first one here: it is a placeholder (unknown date) and is ignored. Give the real update date, or leave the cell empty.",
+    },
+    "lieux.bad_code_postal": {
+        "fr": "Code postal « {value} » invalide : il est gardé tel quel mais ne permet pas de situer le lieu. Écrivez 5 chiffres (par ex. 01000, 20200, 97400).",
+        "en": "Invalid postcode \"{value}\": kept as written, but it cannot place the venue. Write 5 digits (e.g. 01000, 20200, 97400).",
+    },
+    "lieux.bad_code_insee": {
+        "fr": "Code INSEE « {value} » invalide : il est gardé tel quel mais ne permet pas de situer le lieu. Écrivez le code officiel géographique de la commune, 5 caractères (par ex. 51454, 2A004, 97411).",
+        "en": "Invalid INSEE code \"{value}\": kept as written, but it cannot place the venue. Write the commune's official geographic code, 5 characters (e.g. 51454, 2A004, 97411).",
+    },
+    "lieux.unknown_column": {
+        "fr": "Colonne « {value} » absente du standard des lieux de médiation numérique : elle est ignorée. Si elle contient l'un des champs du standard, renommez-la avec son nom exact.",
+        "en": "Column \"{value}\" is not part of the lieux de médiation numérique standard: it is ignored. If it holds one of the standard's fields, rename it to that field's exact name.",
+    },
+    "lieux.unknown_column_hint": {
+        "fr": "Colonne « {value} » absente du standard des lieux de médiation numérique : elle est ignorée. Vouliez-vous dire « {suggestion} » ? Renommez la colonne pour qu'elle soit lue.",
+        "en": "Column \"{value}\" is not part of the lieux de médiation numérique standard: it is ignored. Did you mean \"{suggestion}\"? Rename the column so it is read.",
+    },
+    "lieux.unplaced": {
+        "fr": "{count} lieu(x) sans code postal, code INSEE ni commune exploitables (premier ici) ont été écartés par le filtre géographique ({filter}). Complétez ces colonnes pour qu'ils puissent être retenus.",
+        "en": "{count} venue(s) with no usable postcode, INSEE code or commune (first one here) were left out by the geographic filter ({filter}). Fill in these columns so they can be kept.",
+    },
+    "lieux.none_kept": {
+        "fr": "Aucun des {count} lieu(x) du fichier ne correspond au filtre ({filter}). Vérifiez les codes demandés (département sur 2 ou 3 caractères, code postal sur 5 chiffres, code INSEE de la commune) ou que le fichier couvre bien ce territoire.",
+        "en": "None of the file's {count} venue(s) matches the filter ({filter}). Check the requested codes (2- or 3-character département, 5-digit postcode, the commune's INSEE code) or that the file covers this territory.",
+    },
+    "lieux.epci_unavailable": {
+        "fr": "Filtre par EPCI ({value}) impossible : le fichier n'a pas de colonne EPCI (code_epci, nom_epci ou epci) et le standard n'en prévoit pas. Ajoutez une colonne code_epci (SIREN de l'EPCI) ou nom_epci au fichier, ou filtrez plutôt par les codes INSEE des communes de l'EPCI.",
+        "en": "Cannot filter by EPCI ({value}): the file has no EPCI column (code_epci, nom_epci or epci) and the standard defines none. Add a code_epci (the EPCI's SIREN) or nom_epci column to the file, or filter by the INSEE codes of the EPCI's communes instead.",
+    },
+    "lieux.bad_filter": {
+        "fr": "Valeur « {value} » invalide pour le filtre {axis} : attendu {expected}.",
+        "en": "Invalid value \"{value}\" for the {axis} filter: expected {expected}.",
+    },
+    "lieux.filter.departements": {"fr": "un numéro de département (01, 2A, 2B, 971…)", "en": "a département number (01, 2A, 2B, 971…)"},
+    "lieux.filter.codes_postaux": {"fr": "un code postal de 5 chiffres", "en": "a 5-digit postcode"},
+    "lieux.filter.codes_insee": {"fr": "un code INSEE de commune (5 caractères, par ex. 51454 ou 2A004)", "en": "a commune INSEE code (5 characters, e.g. 51454 or 2A004)"},
+    "lieux.filter.communes": {"fr": "un nom de commune", "en": "a commune name"},
+    "lieux.filter.epci": {"fr": "le SIREN (9 chiffres) ou le nom d'un EPCI", "en": "an EPCI's SIREN (9 digits) or name"},
+    "lieux.json_invalid": {
+        "fr": "Fichier JSON illisible ({detail}). Vérifiez qu'il est bien en JSON (UTF-8) — par exemple en l'ouvrant dans un navigateur — ou exportez les lieux en CSV.",
+        "en": "Unreadable JSON file ({detail}). Check that it really is JSON (UTF-8) — for example by opening it in a browser — or export the venues as CSV.",
+    },
+    "lieux.json_no_records": {
+        "fr": "Aucune liste de lieux trouvée dans ce fichier JSON. Attendu : une liste d'objets [{{\"id\": …, \"nom\": …}}, …], ou un objet qui contient cette liste (sous \"data\", \"lieux\" ou \"features\" pour du GeoJSON).",
+        "en": "No list of venues found in this JSON file. Expected: a list of objects [{{\"id\": …, \"nom\": …}}, …], or an object holding that list (under \"data\", \"lieux\" or \"features\" for GeoJSON).",
+    },
+    "lieux.json_not_object": {
+        "fr": "L'élément n° {row} de la liste n'est pas un lieu (un objet {{…}} attendu, trouvé « {value} »). Corrigez ou retirez cet élément.",
+        "en": "Item no. {row} of the list is not a venue (an object {{…}} was expected, found \"{value}\"). Fix or remove this item.",
+    },
+    # --- template workbook (template.py) -----------------------------------------------------
+    "template.exists": {
+        "fr": "Le fichier {path} existe déjà ; il n'a pas été modifié. Choisissez un autre nom, ou ajoutez --force pour le remplacer par un modèle vide (son contenu serait perdu).",
+        "en": "The file {path} already exists; it was left untouched. Choose another name, or add --force to replace it with an empty template (its content would be lost).",
+    },
+    "template.bad_suffix": {
+        "fr": "Le modèle est un classeur Excel : donnez un nom de fichier qui finit par .xlsx (ex. feuille-de-route.xlsx), pas « {path} ».",
+        "en": "The template is an Excel workbook: give a file name ending in .xlsx (e.g. roadmap.xlsx), not \"{path}\".",
+    },
+    "template.no_folder": {
+        "fr": "Le dossier {folder} n'existe pas : créez-le d'abord, ou choisissez un autre emplacement.",
+        "en": "The folder {folder} does not exist: create it first, or choose another location.",
+    },
+    "template.unwritable": {
+        "fr": "Impossible d'écrire {path} ({detail}). Aucun fichier n'a été modifié. Si ce fichier est ouvert dans Excel, fermez-le ; sinon vérifiez les droits du dossier et l'espace disque.",
+        "en": "Cannot write {path} ({detail}). No file was changed. If this file is open in Excel, close it; otherwise check the folder's permissions and disk space.",
+    },
+    "template.sheet.help": {"fr": "Mode d'emploi", "en": "How to fill in"},
+    "template.sheet.lists": {"fr": "Listes", "en": "Lists"},
+    "template.lists.status": {"fr": "Statut", "en": "Status"},
+    "template.lists.category": {"fr": "Catégorie", "en": "Category"},
+    "template.lists.role": {"fr": "Rôle", "en": "Role"},
+    "template.lists.level": {"fr": "Niveau", "en": "Level"},
+    "template.dropdown.title": {"fr": "Valeur hors liste", "en": "Value not in the list"},
+    "template.dropdown.status": {
+        "fr": "Choisissez un statut dans la liste : {values}. Un synonyme (ex. « pointillé », « déjà opérant ») est aussi compris à l'import : cliquez Oui (ou OK) pour le garder.",
+        "en": "Choose a status from the list: {values}. A synonym (e.g. \"dotted\", \"solid line\") is understood by the import too: click Yes (or OK) to keep it.",
+    },
+    "template.dropdown.category": {
+        "fr": "Choisissez une catégorie dans la liste : {values}. Un pluriel ou un synonyme (ex. « Financements ») est aussi compris à l'import : cliquez Oui (ou OK) pour le garder.",
+        "en": "Choose a category from the list: {values}. A plural or a synonym (e.g. \"Funding\") is understood by the import too: click Yes (or OK) to keep it.",
+    },
+    "template.dropdown.role": {
+        "fr": "Choisissez un rôle dans la liste : {values}. Un synonyme (ex. « qui pilote », « porteur ») est aussi compris à l'import : cliquez Oui (ou OK) pour le garder.",
+        "en": "Choose a role from the list: {values}. A synonym (e.g. \"lead\", \"operator\") is understood by the import too: click Yes (or OK) to keep it.",
+    },
+    "template.dropdown.level": {
+        "fr": "Choisissez un niveau dans la liste : {values}. Un chiffre de 1 à 4 est aussi compris à l'import : cliquez Oui (ou OK) pour le garder.",
+        "en": "Choose a level from the list: {values}. A digit from 1 to 4 is understood by the import too: click Yes (or OK) to keep it.",
+    },
+    # Notes on the header cells: what to write in each column.
+    "template.note.note": {"fr": "Remarque libre. Facultatif.", "en": "Free remark. Optional."},
+    "template.note.enjeux.number": {"fr": "Numéro de l'enjeu (1, 2, 3…). Facultatif.", "en": "Number of the issue (1, 2, 3…). Optional."},
+    "template.note.enjeux.title": {
+        "fr": "L'enjeu tel que formulé en atelier (ex. « Comment renforcer l'attractivité du territoire grâce au numérique ? »). Obligatoire.",
+        "en": "The issue as worded in the workshop (e.g. \"How can digital technology make the territory more attractive?\"). Required.",
+    },
+    "template.note.enjeux.impact": {
+        "fr": "Impact de l'enjeu sur le territoire dans 10 ans : faible, moyen, fort ou très fort (liste), ou un chiffre de 1 à 4.",
+        "en": "Impact of the issue on the territory in 10 years: low, medium, high or very high (list), or a digit from 1 to 4.",
+    },
+    "template.note.enjeux.maitrise": {
+        "fr": "Maîtrise qu'a le territoire sur cet enjeu (peut-il agir dessus ?) : faible, moyen, fort ou très fort (liste), ou un chiffre de 1 à 4.",
+        "en": "How much control the territory has over this issue (can it act on it?): low, medium, high or very high (list), or a digit from 1 to 4.",
+    },
+    "template.note.enjeux.points": {
+        "fr": "Points ou gommettes obtenus au vote, si l'atelier en a fait un. Facultatif.",
+        "en": "Points or dot votes received, if the workshop held a vote. Optional.",
+    },
+    "template.note.enjeux.description": {"fr": "Précisions libres sur l'enjeu. Facultatif.", "en": "Free details about the issue. Optional."},
+    "template.note.chantiers.enjeu": {
+        "fr": "L'enjeu auquel répond ce chantier : recopiez son intitulé depuis la feuille « {enjeux_sheet} ».",
+        "en": "The issue this workstream answers: copy its wording from the \"{enjeux_sheet}\" sheet.",
+    },
+    "template.note.chantiers.title": {
+        "fr": "Le titre du chantier clé. Obligatoire. Une ligne par chantier. Vous pouvez le faire précéder d'un code (ex. « 1.b — Développer des actions à destination des jeunes ») pour y renvoyer ensuite par « 1.b ».",
+        "en": "The title of the key workstream. Required. One row per workstream. You may put a code before it (e.g. \"1.b — Youth activities\") to refer to it as \"1.b\" elsewhere.",
+    },
+    "template.note.chantiers.objectives": {
+        "fr": "« On aura réussi si… » : un objectif par ligne dans la cellule (Alt+Entrée pour aller à la ligne).",
+        "en": "\"We will have succeeded if…\": one objective per line in the cell (Alt+Enter for a new line).",
+    },
+    "template.note.chantiers.actions": {
+        "fr": "Les actions du chantier, une par ligne dans la cellule (Alt+Entrée).",
+        "en": "The workstream's actions, one per line in the cell (Alt+Enter).",
+    },
+    "template.note.chantiers.governance": {
+        "fr": "Un acteur par ligne (Alt+Entrée), précédé de son rôle : « Pilote : Communauté de communes », « Fait : Centre social », « Associé : Région Nouvelle-Aquitaine ». Sans rôle, l'acteur est compté « Associé ». Une virgule ou un point-virgule sépare aussi deux acteurs. Ou bien une ligne par acteur dans la feuille « {governance_sheet} ».",
+        "en": "One actor per line (Alt+Enter), preceded by its role: \"Leads: Communauté de communes\", \"Does: Centre social\", \"Involved: Région Nouvelle-Aquitaine\". Without a role, the actor counts as \"Involved\". A comma or semicolon also separates two actors. Or one row per actor in the \"{governance_sheet}\" sheet.",
+    },
+    "template.note.chantiers.resources": {
+        "fr": "Les ressources mobilisables et celles à mobiliser, une par ligne (Alt+Entrée) ; une virgule ou un point-virgule les sépare aussi (sauf entre parenthèses). Sans statut, elles sont comptées « connu non relié » (trait pointillé) : pour une ressource déjà opérante, écrivez « France Services (opérationnel) », ou remplissez la feuille « {resource_map_sheet} ».",
+        "en": "Resources available and to mobilise, one per line (Alt+Enter); a comma or semicolon also separates them (except inside parentheses). Without a status they count as \"known, not linked\" (dotted line): for one already operational, write \"France Services (operational)\", or fill in the \"{resource_map_sheet}\" sheet.",
+    },
+    "template.note.chantiers.freins": {
+        "fr": "Les freins à lever, un par ligne dans la cellule (Alt+Entrée).",
+        "en": "The barriers to remove, one per line in the cell (Alt+Enter).",
+    },
+    "template.note.resource_map.chantier": {
+        "fr": "Le chantier concerné : recopiez son titre depuis la feuille « {chantiers_sheet} », ou son code (ex. 1.b). Obligatoire.",
+        "en": "The workstream concerned: copy its title from the \"{chantiers_sheet}\" sheet, or its code (e.g. 1.b). Required.",
+    },
+    "template.note.resource_map.resource": {
+        "fr": "La ressource ou l'acteur (ex. « Conseillers numériques », « Réseau local tiers-lieux »). Une ligne par ressource et par chantier. Obligatoire.",
+        "en": "The resource or actor (e.g. \"Digital advisers\", \"Local third-places network\"). One row per resource and workstream. Required.",
+    },
+    "template.note.resource_map.category": {
+        "fr": "Le groupe de la cartographie : Partenaire, Intervenant, Matériel, Financement, Lieu ou Autre (liste). Facultatif : laissée vide, elle est devinée d'après le nom (matériel, financement…), sinon la ressource est comptée comme partenaire.",
+        "en": "The group in the map: Partner, Practitioner, Equipment, Funding, Venue or Other (list). Optional: left empty, it is guessed from the name (equipment, funding…), otherwise the resource counts as a partner.",
+    },
+    "template.note.resource_map.status": {
+        "fr": "La légende de la méthode (liste) : trait plein = Opérationnel, trait pointillé = Connu non relié, absence de trait = Absent. Laissé vide : « connu non relié ».",
+        "en": "The method's legend (list): solid line = Operational, dotted line = Known, not linked, no line = Absent. Left empty: \"known, not linked\".",
+    },
+    "template.note.resource_map.provider": {
+        "fr": "La structure qui apporte la ressource (ex. « CAF » pour un financement, « Grand Périgueux » pour un bus numérique). Facultatif.",
+        "en": "The organisation that provides the resource (e.g. \"CAF\" for funding, \"Grand Périgueux\" for a digital bus). Optional.",
+    },
+    "template.note.governance.chantier": {
+        "fr": "Le chantier concerné : recopiez son titre depuis la feuille « {chantiers_sheet} », ou son code (ex. 1.b). Obligatoire.",
+        "en": "The workstream concerned: copy its title from the \"{chantiers_sheet}\" sheet, or its code (e.g. 1.b). Required.",
+    },
+    "template.note.governance.actor": {
+        "fr": "La structure (ex. « Communauté de communes »), écrite comme dans les autres feuilles. Obligatoire.",
+        "en": "The organisation (e.g. \"Communauté de communes\"), written as in the other sheets. Required.",
+    },
+    "template.note.governance.role": {
+        "fr": "Pilote (qui pilote ?), Fait (qui fait ?) ou Associé (qui doit être associé ?), dans la liste. Un acteur qui a deux rôles prend deux lignes. Laissé vide : « Associé ».",
+        "en": "Leads (who leads?), Does (who does?) or Involved (who must be involved?), from the list. An actor with two roles takes two rows. Left empty: \"Involved\".",
+    },
+    "template.note.actors.name": {
+        "fr": "Le nom de la structure, écrit comme dans les autres feuilles (majuscules, accents et espaces n'y changent rien). Obligatoire.",
+        "en": "The organisation's name, written as in the other sheets (case, accents and spaces do not matter). Required.",
+    },
+    "template.note.actors.typologie": {
+        "fr": "Le type de structure : collectivité, association, centre social, France Services, entreprise… Facultatif.",
+        "en": "The kind of organisation: local authority, association, social centre, France Services, company… Optional.",
+    },
+    "template.note.actors.external_id": {
+        "fr": "SIRET (14 chiffres), SIREN (9 chiffres) ou RNA (W suivi de 9 caractères) : il reconnaît la même structure d'un territoire à l'autre. Facultatif.",
+        "en": "SIRET (14 digits), SIREN (9 digits) or RNA (W followed by 9 characters): it recognises the same organisation across territories. Optional.",
+    },
+    "template.note.actors.contact": {
+        "fr": "La personne référente. Données personnelles : n'écrivez que ce que la personne accepte de voir partagé. Facultatif.",
+        "en": "The contact person. Personal data: only write what the person agrees to share. Optional.",
+    },
+    "template.note.actors.email": {"fr": "Adresse électronique de la structure ou du contact. Facultatif.", "en": "Email address of the organisation or contact. Optional."},
+    "template.note.actors.phone": {
+        "fr": "Téléphone (la cellule est en texte : le 0 du début est gardé). Facultatif.",
+        "en": "Phone number (the cell is text: a leading 0 is kept). Optional.",
+    },
+    "template.note.actors.address": {"fr": "Adresse postale (numéro et rue). Facultatif.", "en": "Street address. Optional."},
+    "template.note.actors.postcode": {
+        "fr": "Code postal (la cellule est en texte : 01000 reste 01000). Facultatif.",
+        "en": "Postcode (the cell is text: 01000 stays 01000). Optional.",
+    },
+    "template.note.actors.commune": {"fr": "La commune. Facultatif.", "en": "The town. Optional."},
+    "template.note.actors.website": {"fr": "Le site web de la structure. Facultatif.", "en": "The organisation's website. Optional."},
+    # The "Mode d'emploi" sheet.
+    "template.help.title": {
+        "fr": "Cartographie des partenaires de la feuille de route d'inclusion numérique — mode d'emploi",
+        "en": "Partner map of the digital-inclusion roadmap — how to fill in this workbook",
+    },
+    "template.help.intro": {
+        "fr": "Ce classeur sert à saisir les tableaux des ateliers de la méthode « Co-construire une feuille de route territoriale d'inclusion numérique » (PQN-A / Hubikoop), puis à les importer dans ecosystem, qui en dessine la carte des partenaires et des ressources.",
+        "en": "This workbook holds the workshop tables of the method \"Co-building a territorial digital-inclusion roadmap\" (PQN-A / Hubikoop), to import them into ecosystem, which draws the map of partners and resources.",
+    },
+    "template.help.how": {
+        "fr": "Une feuille par tableau, dans l'ordre de la méthode : remplissez celles dont vous avez besoin, une ligne par élément, à partir de la ligne 2. Ne changez pas les titres de la ligne 1 : c'est grâce à eux que chaque tableau est reconnu (le nom des onglets, lui, peut changer). Passez la souris sur un titre de colonne pour lire ce qu'il faut y écrire ; les listes déroulantes proposent les valeurs attendues.",
+        "en": "One sheet per table, in the order of the method: fill in those you need, one row per item, from row 2. Do not change the titles in row 1: they are how each table is recognised (tab names may change). Hover over a column title to read what to write in it; the dropdowns offer the expected values.",
+    },
+    "template.help.multiline": {
+        "fr": "Plusieurs éléments dans une même cellule : un par ligne, en allant à la ligne avec Alt+Entrée (sur Mac : Ctrl+Option+Entrée ; dans LibreOffice : Ctrl+Entrée).",
+        "en": "Several items in one cell: one per line, starting a new line with Alt+Enter (on a Mac: Ctrl+Option+Return; in LibreOffice: Ctrl+Enter).",
+    },
+    "template.help.sheets": {"fr": "1. Les feuilles à remplir", "en": "1. The sheets to fill in"},
+    "template.help.sheet.enjeux": {
+        "fr": "Étape 3 — atelier de prospective « Mon territoire et le numérique dans 10 ans ». Une ligne par enjeu, avec son impact et la maîtrise qu'en a le territoire (faible, moyen, fort, très fort) et, si vous avez voté, ses points.",
+        "en": "Step 3 — foresight workshop \"My territory and digital technology in 10 years\". One row per issue, with its impact and the territory's control over it (low, medium, high, very high) and, if you voted, its points.",
+    },
+    "template.help.sheet.chantiers": {
+        "fr": "Étape 4 — atelier « Identification des chantiers clés » : le tableau de la méthode, mêmes colonnes dans le même ordre. Une ligne par chantier ; dans une cellule, un élément par ligne (Alt+Entrée). Voir l'exemple plus bas.",
+        "en": "Step 4 — \"Identifying the key workstreams\" workshop: the method's table, same columns in the same order. One row per workstream; in a cell, one item per line (Alt+Enter). See the example below.",
+    },
+    "template.help.sheet.resource_map": {
+        "fr": "Étape 4 — cartographie des ressources d'un chantier : une ligne par ressource (ou acteur) et par chantier, avec son statut selon la légende (trait plein, trait pointillé, absence de trait) et sa catégorie.",
+        "en": "Step 4 — resource map of a workstream: one row per resource (or actor) and workstream, with its status from the legend (solid line, dotted line, no line) and its category.",
+    },
+    "template.help.sheet.governance": {
+        "fr": "Étape 4 — qui pilote ? qui fait ? qui doit être associé ? Une ligne par chantier, acteur et rôle. Vous pouvez aussi l'écrire dans la colonne Gouvernance de la feuille « {chantiers_sheet} ».",
+        "en": "Step 4 — who leads? who does? who must be involved? One row per workstream, actor and role. You may also write it in the Governance column of the \"{chantiers_sheet}\" sheet.",
+    },
+    "template.help.sheet.actors": {
+        "fr": "L'annuaire des structures citées dans les autres feuilles (facultatif) : typologie, SIRET ou RNA, coordonnées. Écrivez les noms comme ailleurs pour qu'ils soient reliés.",
+        "en": "The directory of the organisations named in the other sheets (optional): type, SIRET or RNA, contact details. Write names as elsewhere so that they are linked.",
+    },
+    "template.help.legend": {
+        "fr": "2. Légende de la cartographie des ressources : les statuts",
+        "en": "2. Legend of the resource map: the statuses",
+    },
+    "template.help.legend.intro": {
+        "fr": "La méthode dessine un trait entre le chantier et chaque ressource. Dans la feuille « {resource_map_sheet} », la colonne Statut dit lequel :",
+        "en": "The method draws a line between the workstream and each resource. In the \"{resource_map_sheet}\" sheet, the Status column says which:",
+    },
+    "template.help.col.status": {"fr": "Statut (liste)", "en": "Status (list)"},
+    "template.help.col.legend": {"fr": "Légende de la méthode", "en": "The method's legend"},
+    "template.help.col.meaning": {"fr": "Ce que cela veut dire", "en": "What it means"},
+    "template.help.col.words": {"fr": "Autres mots compris à l'import", "en": "Other words the import understands"},
+    "template.help.col.category": {"fr": "Catégorie (liste)", "en": "Category (list)"},
+    "template.help.col.role": {"fr": "Rôle (liste)", "en": "Role (list)"},
+    "template.help.col.level": {"fr": "Niveau (liste)", "en": "Level (list)"},
+    "template.help.col.column": {"fr": "Colonne", "en": "Column"},
+    "template.help.col.example": {"fr": "Exemple", "en": "Example"},
+    "template.help.words": {"fr": "{fr} ; en anglais : {en}", "en": "{en}; in French: {fr}"},
+    "template.help.legend.OPERATIONAL": {
+        "fr": "Trait plein : la ressource est déjà opérante",
+        "en": "Solid line: the resource is already operational (« Trait plein : la ressource est déjà opérante »)",
+    },
+    "template.help.legend.KNOWN_UNLINKED": {
+        "fr": "Trait pointillé : on connaît la ressource mais on n'a pas encore de lien avec",
+        "en": "Dotted line: we know the resource but have no link with it yet (« Trait pointillé : on connaît la ressource mais on n'a pas encore de lien avec »)",
+    },
+    "template.help.legend.ABSENT": {
+        "fr": "Absence de trait : pas de lien entre le chantier et la ressource",
+        "en": "No line: no link between the workstream and the resource (« Absence de trait : pas de lien entre le chantier et la ressource »)",
+    },
+    "template.help.status.OPERATIONAL": {
+        "fr": "Le lien existe et fonctionne : la ressource contribue déjà au chantier.",
+        "en": "The link exists and works: the resource already contributes to the workstream.",
+    },
+    "template.help.status.KNOWN_UNLINKED": {
+        "fr": "On sait que la ressource existe, mais le lien reste à créer : c'est une piste à activer.",
+        "en": "The resource is known, but the link is still to be made: a lead to activate.",
+    },
+    "template.help.status.ABSENT": {
+        "fr": "Il n'y a pas de lien entre le chantier et cette ressource, et on l'a vérifié (ce n'est pas la même chose qu'une case vide).",
+        "en": "There is no link between the workstream and this resource, and this was checked (not the same as an empty cell).",
+    },
+    "template.help.status.empty": {
+        "fr": "Statut laissé vide, ou ressource écrite dans la colonne « Les ressources mobilisables et celles à mobiliser » de la feuille « {chantiers_sheet} » : elle est comptée « connu non relié » (trait pointillé).",
+        "en": "Status left empty, or resource written in the \"Resources available and to mobilise\" column of the \"{chantiers_sheet}\" sheet: it counts as \"known, not linked\" (dotted line).",
+    },
+    "template.help.categories": {"fr": "3. Catégories de ressources", "en": "3. Resource categories"},
+    "template.help.category.partenaire": {
+        "fr": "Partenaires de projet : les structures avec qui l'on porte le chantier (centres sociaux, réseau local de conseillers numériques, communes, tiers-lieux…).",
+        "en": "Project partners: the organisations that carry the workstream with you (social centres, local network of digital advisers, municipalities, third places…).",
+    },
+    "template.help.category.intervenant": {
+        "fr": "Les personnes qui interviennent : animateurs formés, conseillers numériques, animateurs d'un bus numérique, Fab Lab…",
+        "en": "The people who deliver: trained youth workers, digital advisers, digital-bus staff, Fab Lab…",
+    },
+    "template.help.category.materiel": {
+        "fr": "Ressources matérielles : informatique, robotique, outils numériques fixes ou itinérants, matériels reconditionnés…",
+        "en": "Equipment: computers, robotics, fixed or mobile digital tools, refurbished devices…",
+    },
+    "template.help.category.financement": {
+        "fr": "Financements et contributions : partenaires sociaux (CAF…), contribution en compétences ou en matériel…",
+        "en": "Funding and contributions: social partners (CAF…), in-kind contributions of skills or equipment…",
+    },
+    "template.help.category.lieu": {
+        "fr": "Lieux où accueillir les publics : lieux de médiation numérique, espaces publics numériques, salles…",
+        "en": "Places to welcome people: digital-inclusion venues, public digital spaces, rooms…",
+    },
+    "template.help.category.autre": {"fr": "Tout ce qui n'entre dans aucune autre catégorie.", "en": "Anything that fits no other category."},
+    "template.help.categories.plural": {
+        "fr": "Le pluriel est compris aussi (« Financements », « Intervenants »…).",
+        "en": "Plurals are understood too (\"Financements\", \"Intervenants\"…).",
+    },
+    "template.help.roles": {"fr": "4. Rôles de gouvernance", "en": "4. Governance roles"},
+    "template.help.role.pilote": {
+        "fr": "Qui pilote ? La structure qui porte le chantier et coordonne sa mise en œuvre.",
+        "en": "Who leads? The organisation that carries the workstream and coordinates its delivery.",
+    },
+    "template.help.role.fait": {
+        "fr": "Qui fait ? Les structures qui réalisent les actions.",
+        "en": "Who does? The organisations that carry out the actions.",
+    },
+    "template.help.role.associe": {
+        "fr": "Qui doit être associé ? Les structures à consulter ou à tenir informées, sans qu'elles pilotent ni réalisent.",
+        "en": "Who must be involved? The organisations to consult or keep informed, without leading or doing.",
+    },
+    "template.help.roles.column": {
+        "fr": "Dans la colonne Gouvernance de la feuille « {chantiers_sheet} », écrivez un acteur par ligne précédé de son rôle : « Pilote : … », « Fait : … », « Associé : … ». Sans rôle, l'acteur est compté « Associé ».",
+        "en": "In the Governance column of the \"{chantiers_sheet}\" sheet, write one actor per line preceded by its role: \"Pilote: …\", \"Fait: …\", \"Associé: …\" (the English words Leads, Does, Involved work too). Without a role, the actor counts as \"Involved\".",
+    },
+    "template.help.levels": {
+        "fr": "5. Niveaux d'impact et de maîtrise (feuille « {enjeux_sheet} »)",
+        "en": "5. Impact and control levels (\"{enjeux_sheet}\" sheet)",
+    },
+    "template.help.levels.intro": {
+        "fr": "À l'étape 3, chaque enjeu est évalué deux fois : son impact (combien il pèsera sur le territoire) et la maîtrise qu'en a le territoire (combien il peut agir dessus). Choisissez le mot dans la liste, ou tapez un chiffre de 1 à 4.",
+        "en": "In step 3, each issue is rated twice: its impact (how much it will weigh on the territory) and the territory's control over it (how much it can act on it). Choose the word from the list, or type a digit from 1 to 4.",
+    },
+    "template.help.level.1": {"fr": "Niveau 1 : impact faible ; le territoire a peu de prise sur l'enjeu", "en": "Level 1: low impact; the territory has little hold on the issue"},
+    "template.help.level.2": {"fr": "Niveau 2 : impact moyen ; maîtrise partielle", "en": "Level 2: medium impact; partial control"},
+    "template.help.level.3": {"fr": "Niveau 3 : impact fort ; bonne maîtrise", "en": "Level 3: high impact; good control"},
+    "template.help.level.4": {"fr": "Niveau 4 : impact très fort ; le territoire maîtrise pleinement l'enjeu", "en": "Level 4: very high impact; the territory fully controls the issue"},
+    "template.help.example": {
+        "fr": "6. Exemple : la ligne de chantier présentée par la méthode",
+        "en": "6. Example: the workstream row shown by the method",
+    },
+    "template.help.example.intro": {
+        "fr": "Colonne par colonne, la ligne de l'atelier « Identification des chantiers clés » donnée en exemple par la méthode. Dans la feuille « {chantiers_sheet} », elle tient sur une seule ligne.",
+        "en": "Column by column, the row of the \"Identifying the key workstreams\" workshop given as an example by the method. In the \"{chantiers_sheet}\" sheet, it takes a single row.",
+    },
+    "template.help.example.note": {
+        "fr": "Les rôles « Pilote : » et « Associé : » sont ajoutés pour l'exemple : la méthode cite la Communauté de communes et la Région sans préciser leur rôle. Les ressources, sans statut ici, sont comptées « connu non relié » ; la feuille « {resource_map_sheet} » permet de dire lesquelles sont déjà opérantes.",
+        "en": "The roles \"Leads:\" and \"Involved:\" are added for the example: the method names the Communauté de communes and the Région without their roles. The resources, without a status here, count as \"known, not linked\"; the \"{resource_map_sheet}\" sheet says which are already operational.",
+    },
+    "template.example.enjeu": {
+        "fr": "Comment renforcer l'attractivité du territoire grâce au numérique ?",
+        "en": "How can digital technology make the territory more attractive?",
+    },
+    "template.example.title": {
+        "fr": "Faciliter l'accès aux services numériques, faciliter les déplacements pour avoir accès aux services centralisés",
+        "en": "Make digital services easier to reach, make travel to centralised services easier",
+    },
+    "template.example.objectives": {
+        "fr": "Si les services sont utilisés et les structures sont développées.\nSi on a une accessibilité au lieu de problèmes de mobilité.",
+        "en": "If the services are used and the organisations have grown.\nIf there is access instead of mobility problems.",
+    },
+    "template.example.actions": {
+        "fr": "Mettre en place une meilleure communication sur les services\nItinérance des services\nRéseau de transport autonome et connecté",
+        "en": "Communicate better about the services\nMobile services\nAutonomous, connected transport network",
+    },
+    "template.example.governance": {
+        "fr": "Pilote : Communauté de communes\nAssocié : Région Nouvelle-Aquitaine",
+        "en": "Leads: Communauté de communes\nInvolved: Région Nouvelle-Aquitaine",
+    },
+    "template.example.resources": {
+        "fr": "Centre social\nFrance Services\nBénévoles et associations locales\nMatériels reconditionnés",
+        "en": "Social centre\nFrance Services\nVolunteers and local associations\nRefurbished devices",
+    },
+    "template.example.freins": {
+        "fr": "Couverture numérique (zones blanches)\nFormation du personnel\nManque de lieux pour accueillir les publics\nPerçu comme une contrainte pour les communes",
+        "en": "Network coverage (white zones)\nStaff training\nLack of places to welcome people\nSeen as a burden by the municipalities",
+    },
+    "template.help.source": {
+        "fr": "Source : webinaire « Méthodologie : co-construire une feuille de route territoriale d'inclusion numérique », PQN-A et Hubikoop, 14 novembre 2023 (étapes 3 et 4).",
+        "en": "Source: webinar \"Méthodologie : co-construire une feuille de route territoriale d'inclusion numérique\", PQN-A and Hubikoop, 14 November 2023 (steps 3 and 4).",
+    },
     # --- vocabulary -------------------------------------------------------------------------
     "kind.Actor": {"fr": "acteurs", "en": "actors"},
     "kind.Resource": {"fr": "ressources", "en": "resources"},

@@ -286,6 +286,9 @@ def parse_level(value: object, field_name: str) -> int | None:
         return _LEVEL_WORDS[text]
     if re.fullmatch(r"[1-4](?: 0+)?", text):  # "3", "3,0", "3.0"
         return int(text[0])
+    numbered = re.fullmatch(r"([1-4]) (.+)", text)  # "3 - fort", as the template's dropdown says
+    if numbered and _LEVEL_WORDS.get(numbered[2]) in (None, int(numbered[1])):
+        return int(numbered[1])
     raise ValidationError("bad_level", value=value, field=field_name)
 
 

@@ -224,3 +224,13 @@ def test_both_stores_read_back_the_same_graph(embedded_store, neo4j_store):
     assert dict(embedded.nodes(data=True)) == dict(neo4j.nodes(data=True))
     assert sorted(embedded.edges(keys=True, data=True), key=repr) == sorted(neo4j.edges(keys=True, data=True), key=repr)
     assert embedded.graph == neo4j.graph
+
+
+def test_a_dry_run_counts_what_would_change_and_writes_nothing(store):
+    store.write(Batch([actor("CAF", T)]))
+    c = chantier("Jeunes", T, code="1.b")
+    summary = store.write(Batch([Link(LinkType.OPERATIONAL, c, actor("CAF", T)), actor("Mairie", T)]), dry_run=True)
+    assert summary.nodes[c.kind].created == 1
+    assert summary.links[LinkType.OPERATIONAL].created == 1
+    assert sorted(c.created for c in summary.nodes.values()) == [1, 1]
+    assert len(store.read_territory(T)) == 1  # only the CAF, as before

@@ -41,8 +41,11 @@ class Store(ABC):
         """One line naming the store for people (never a password)."""
 
     @abstractmethod
-    def write(self, batch: Batch) -> WriteSummary:
-        """Write ``batch`` in one transaction and count what was created, updated, unchanged."""
+    def write(self, batch: Batch, *, dry_run: bool = False) -> WriteSummary:
+        """Write ``batch`` in one transaction and count what was created, updated, unchanged.
+
+        With ``dry_run`` the same transaction is rolled back: the counts say what would change.
+        """
 
     @abstractmethod
     def territories(self) -> dict[str, str]:

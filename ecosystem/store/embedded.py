@@ -131,11 +131,13 @@ class EmbeddedStore(Store):
 
     # --- writing ------------------------------------------------------------------------------
 
-    def write(self, batch: Batch) -> WriteSummary:
-        conn = self._connect(create=True)
+    def write(self, batch: Batch, *, dry_run: bool = False) -> WriteSummary:
+        if dry_run and not self.path.exists():
+            return _all_created(batch)
+        conn = self._connect(create=not dry_run)
         assert conn is not None
         summary = WriteSummary()
-        with _transaction(conn, self.path):
+        with _transaction(conn, self.path, commit=not dry_run):
             conn.execute("BEGIN IMMEDIATE")
             conn.executemany(
                 "INSERT OR IGNORE INTO territories(key, name) VALUES (?, ?)", batch.territories.items()
@@ -263,12 +265,23 @@ class EmbeddedStore(Store):
             return conn.execute(f"DELETE FROM nodes WHERE uid IN ({orphans})").rowcount
 
 
+def _all_created(batch: Batch) -> WriteSummary:
+    """What writing ``batch`` into an empty store would do (a dry run with no file yet)."""
+    summary = WriteSummary()
+    for row in batch.node_rows():
+        summary.count(NodeKind(row["kind"]), "created")
+    for row in batch.link_rows():
+        summary.count(LinkType(row["type"]), "created")
+    return summary
+
+
 @contextmanager
-def _transaction(conn: sqlite3.Connection, path: Path) -> Iterator[None]:
-    """Commit on success; on any failure roll back so the file keeps its previous content."""
+def _transaction(conn: sqlite3.Connection, path: Path, commit: bool = True) -> Iterator[None]:
+    """Commit on success (roll back for a dry run); on any failure roll back, so the file keeps
+    its previous content."""
     try:
         yield
-        conn.execute("COMMIT")
+        conn.execute("COMMIT" if commit else "ROLLBACK")
     except BaseException as e:
         if conn.in_transaction:
             try:

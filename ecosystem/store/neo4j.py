@@ -152,7 +152,7 @@ class Neo4jStore(Store):
 
     # --- writing ------------------------------------------------------------------------------
 
-    def write(self, batch: Batch) -> WriteSummary:
+    def write(self, batch: Batch, *, dry_run: bool = False) -> WriteSummary:
         territories = [{"key": k, "name": v} for k, v in batch.territories.items()]
         node_rows = batch.node_rows()
         link_rows = [
@@ -171,7 +171,16 @@ class Neo4jStore(Store):
                     raise StoreError("neo4j_incomplete", missing=len(chunk) - written)
             return summary
 
-        return self._run(work, write=True)
+        if not dry_run:
+            return self._run(work, write=True)
+        with self._translated(writing=True):  # the same work in a transaction rolled back
+            self._ensure_ready()
+            with self._driver.session(database=self.database) as session:
+                tx = session.begin_transaction()
+                try:
+                    return work(tx)  # type: ignore[arg-type]
+                finally:
+                    tx.rollback()
 
     @staticmethod
     def _count(result: neo4j.Result, summary: WriteSummary, buckets: type[NodeKind] | type[LinkType]) -> int:
