@@ -266,6 +266,116 @@ def template(file: Path, force: bool) -> None:
     click.echo(tr("cli.template_written", path=written))
 
 
+@cli.group()
+def analyze() -> None:
+    """Analyser un territoire : manques de faisabilité, liens manquants, acteurs centraux, matrice
+    prospective. Les constats sont des résultats, pas des erreurs (code de sortie 0).
+
+    Analyse a territory: feasibility gaps, missing links, central actors, prospective matrix.
+    Findings are results, not errors (exit code 0).
+    """
+
+
+def _analysis_options(command: Any) -> Any:
+    command = click.option("--without", multiple=True, metavar="ACTEUR", help=_help("Refaire l'analyse comme si cet acteur s'était retiré (ses ressources propres aussi) ; répétable.", "Re-run as if this actor had left (with the resources only it provides); repeatable."))(command)
+    command = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True, help=_help("Texte lisible, JSON ou CSV (champs décrits dans le README).", "Readable text, JSON or CSV (fields in README)."))(command)
+    command = click.option("--territory", "-t", metavar="NOM", help=_help("Territoire (facultatif s'il n'y en a qu'un).", "Territory (optional when there is only one)."))(command)
+    return click.pass_obj(command)
+
+
+def _scope(store: Store, territory: str | None, without: tuple[str, ...]) -> Any:
+    from .analysis.common import prepare
+
+    if not territory:
+        known = store.territories()
+        if len(known) != 1:
+            raise click.UsageError(tr("cli.choose_territory", known=", ".join(known.values()) or tr("cli.none")))
+        territory = next(iter(known))
+    return prepare(store, territory, without)
+
+
+@analyze.command()
+@_analysis_options
+@click.option("--weights", metavar="POIDS", help=_help("Poids du score, ex. financement=2,pilote=0.5 (1 par défaut).", "Score weights, e.g. financement=2,pilote=0.5 (default 1)."))
+def gaps(settings: Settings, territory: str | None, fmt: str, without: tuple[str, ...], weights: str | None) -> None:
+    """Manques de faisabilité par chantier, score et score potentiel, couverture des enjeux.
+
+    Feasibility gaps per workstream, score and potential score, coverage of the issues.
+    """
+    from .analysis.feasibility import Weights, run_gaps
+    from .analysis.output import render
+
+    parsed = Weights.parse(weights)
+    with settings.open() as store:
+        scope = _scope(store, territory, without)
+        results, coverage = run_gaps(scope, parsed)
+    table = _gaps_table(results) if results else None
+    click.echo(render(fmt, "gaps", scope.territory_name, [("chantiers", results), ("enjeux", coverage)], table), nl=False)
+
+
+def _gaps_table(results: list[Any]) -> str:
+    marks = {"operational": "✔", "to_activate": "…", "missing": "✘"}
+    head = tr("analysis.gaps_table_header")
+    lines = [head, "-" * len(head)]
+    for r in results:
+        cats = "".join(f"{marks[r.categories[c]]:^7}" for c in ("partenaire", "intervenant", "materiel", "financement"))
+        gov = ("✔" if r.pilotes else "✘").center(7) + ("✔" if r.operateurs else "✘").center(6)
+        lines.append(f"{(r.code or r.name)[:8]:<8} {r.score:>5} {r.potential_score:>6}  {cats}{gov}")
+    lines.append(tr("analysis.gaps_table_legend"))
+    return "\n".join(lines)
+
+
+@analyze.command()
+@_analysis_options
+def missing(settings: Settings, territory: str | None, fmt: str, without: tuple[str, ...]) -> None:
+    """Liens manquants : liens connus à activer en priorité, et nouveaux liens suggérés.
+
+    Missing links: known links to activate first, and suggested new links.
+    """
+    from .analysis.links import run_missing
+    from .analysis.output import render
+
+    with settings.open() as store:
+        scope = _scope(store, territory, without)
+        activations, suggestions = run_missing(scope)
+    click.echo(render(fmt, "missing", scope.territory_name, [("activations", activations), ("suggestions", suggestions)]), nl=False)
+
+
+@analyze.command()
+@_analysis_options
+def central(settings: Settings, territory: str | None, fmt: str, without: tuple[str, ...]) -> None:
+    """Acteurs centraux : degré, intermédiarité, passeurs, et risques de dépendance.
+
+    Central actors: degree, betweenness, brokers, and dependency risks.
+    """
+    from .analysis.centrality import run_central
+    from .analysis.output import render
+
+    with settings.open() as store:
+        scope = _scope(store, territory, without)
+        rows = run_central(scope)
+    click.echo(render(fmt, "central", scope.territory_name, [("actors", rows)]), nl=False)
+
+
+@analyze.command()
+@_analysis_options
+def matrix(settings: Settings, territory: str | None, fmt: str, without: tuple[str, ...]) -> None:
+    """Matrice prospective (étape 3) : les enjeux par impact et maîtrise, en quatre quadrants.
+
+    Prospective matrix (step 3): issues by impact and control, in four quadrants.
+    """
+    from .analysis.matrix import QUADRANTS, run_matrix
+    from .analysis.output import render
+
+    with settings.open() as store:
+        scope = _scope(store, territory, without)
+        rows = run_matrix(scope)
+    sections = [(f"matrix_{q}", [r for r in rows if r.quadrant == q]) for q in QUADRANTS]
+    if fmt != "table":
+        sections = [("enjeux", rows)]
+    click.echo(render(fmt, "matrix", scope.territory_name, sections), nl=False)
+
+
 @cli.command("delete-territory")
 @click.argument("territory")
 @click.option("--yes", is_flag=True, help=_help("Ne pas demander de confirmation.", "Do not ask for confirmation."))

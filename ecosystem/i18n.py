@@ -131,6 +131,87 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Requête Cypher « {name} » introuvable (fichiers queries/*.cypher). Réinstallez le paquet.",
         "en": "Cypher query \"{name}\" not found (queries/*.cypher files). Reinstall the package.",
     },
+    "unknown_actor": {
+        "fr": "Acteur « {name} » inconnu dans ce territoire. Acteurs connus : {known}.",
+        "en": "Unknown actor \"{name}\" in this territory. Known actors: {known}.",
+    },
+    # --- analyses: feasibility gaps and matrix (feasibility.py, matrix.py) ---------------------
+    "bad_weights": {
+        "fr": "Poids « {value} » invalide : écrivez nom=nombre positif, séparés par des virgules (ex. financement=2,pilote=0.5). Noms : {accepted}.",
+        "en": "Invalid weight \"{value}\": write name=positive number, comma-separated (e.g. financement=2,pilote=0.5). Names: {accepted}.",
+    },
+    "gaps.score": {
+        "fr": "Chantier {name} : faisabilité {score}/100, {potential}/100 si les ressources connues étaient activées.",
+        "en": "Workstream {name}: feasibility {score}/100, {potential}/100 if the known resources were activated.",
+    },
+    "gaps.category.partenaire": {"fr": "partenaire", "en": "partner"},
+    "gaps.category.intervenant": {"fr": "intervenant", "en": "practitioner"},
+    "gaps.category.materiel": {"fr": "matériel", "en": "equipment"},
+    "gaps.category.financement": {"fr": "financement", "en": "funding"},
+    "gaps.to_activate": {
+        "fr": "Le chantier {name} n'a aucun {what} opérationnel : {known} connu(s) mais pas encore relié(s), à activer.",
+        "en": "Workstream {name} has no operational {what}: {known} known but not linked yet, to activate.",
+    },
+    "gaps.missing": {
+        "fr": "Le chantier {name} n'a aucun {what}, ni opérationnel ni connu : à trouver ou à créer.",
+        "en": "Workstream {name} has no {what}, neither operational nor known: to find or create.",
+    },
+    "gaps.no_pilote": {
+        "fr": "Personne ne pilote le chantier {name} : désignez un pilote.",
+        "en": "Nobody leads workstream {name}: name a lead.",
+    },
+    "gaps.no_operateur": {
+        "fr": "Personne ne « fait » le chantier {name} : désignez qui le met en œuvre.",
+        "en": "Nobody \"does\" workstream {name}: name who carries it out.",
+    },
+    "gaps.freins": {"fr": "{count} frein(s) à lever : {freins}.", "en": "{count} barrier(s) to remove: {freins}."},
+    "gaps.no_enjeu": {
+        "fr": "Le chantier {name} ne répond à aucun enjeu : rattachez-le à un enjeu de l'atelier prospectif.",
+        "en": "Workstream {name} answers no issue: attach it to an issue of the prospective workshop.",
+    },
+    "gaps.transversal": {
+        "fr": "Le chantier {name} est transversal : il répond à {count} enjeux.",
+        "en": "Workstream {name} is cross-cutting: it answers {count} issues.",
+    },
+    "gaps.enjeu_uncovered": {
+        "fr": "L'enjeu « {name} » n'a aucun chantier : aucune action ne lui répond encore.",
+        "en": "Issue \"{name}\" has no workstream: no action answers it yet.",
+    },
+    "gaps.enjeu_covered": {
+        "fr": "L'enjeu « {name} » est porté par {count} chantier(s) : {chantiers}.",
+        "en": "Issue \"{name}\" is carried by {count} workstream(s): {chantiers}.",
+    },
+    "matrix.act.title": {"fr": "Priorités d'action (impact fort, maîtrise forte)", "en": "Priorities for action (high impact, high control)"},
+    "matrix.partner.title": {"fr": "À porter avec des partenaires (impact fort, maîtrise faible)", "en": "To carry with partners (high impact, low control)"},
+    "matrix.quick_win.title": {"fr": "Actions faciles, effet limité (impact faible, maîtrise forte)", "en": "Easy actions, limited effect (low impact, high control)"},
+    "matrix.watch.title": {"fr": "À surveiller (impact faible, maîtrise faible)", "en": "To watch (low impact, low control)"},
+    "matrix.unrated.title": {"fr": "Non évalués (impact ou maîtrise manquant)", "en": "Not rated (impact or control missing)"},
+    "matrix.act.sentence": {
+        "fr": "« {name} » (impact {impact}, maîtrise {maitrise}) : priorité d'action, le territoire peut agir dès maintenant.",
+        "en": "\"{name}\" (impact {impact}, control {maitrise}): priority for action, the territory can act now.",
+    },
+    "matrix.partner.sentence": {
+        "fr": "« {name} » (impact {impact}, maîtrise {maitrise}) : décisif mais hors de portée du territoire seul, à porter avec des partenaires.",
+        "en": "\"{name}\" (impact {impact}, control {maitrise}): decisive but beyond the territory alone, to carry with partners.",
+    },
+    "matrix.quick_win.sentence": {
+        "fr": "« {name} » (impact {impact}, maîtrise {maitrise}) : action facile mais à effet limité.",
+        "en": "\"{name}\" (impact {impact}, control {maitrise}): easy action with limited effect.",
+    },
+    "matrix.watch.sentence": {
+        "fr": "« {name} » (impact {impact}, maîtrise {maitrise}) : à surveiller.",
+        "en": "\"{name}\" (impact {impact}, control {maitrise}): to watch.",
+    },
+    "matrix.unrated.sentence": {
+        "fr": "« {name} » n'a pas été évalué : donnez-lui un impact et une maîtrise (1 à 4).",
+        "en": "\"{name}\" has not been rated: give it an impact and a control level (1 to 4).",
+    },
+    "matrix.no_chantier": {
+        "fr": "Aucun chantier n'y répond encore.",
+        "en": "No workstream answers it yet.",
+    },
+    # --- analyses: missing links (links.py) ----------------------------------------------------
+    # --- analyses: central actors (centrality.py) ----------------------------------------------
     # --- CLI --------------------------------------------------------------------------------
     "cli.store": {"fr": "Stockage : {store}", "en": "Store: {store}"},
     "cli.empty": {
@@ -297,6 +378,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.template_written": {
         "fr": "Modèle écrit : {path}. Ouvrez-le dans Excel ou LibreOffice : la première feuille explique comment le remplir ; importez-le ensuite avec « ecosystem import {path} --territory … ».",
         "en": "Template written: {path}. Open it in Excel or LibreOffice: the first sheet explains how to fill it in; then import it with \"ecosystem import {path} --territory …\".",
+    },
+    "cli.choose_territory": {
+        "fr": "Plusieurs territoires (ou aucun) sont enregistrés : choisissez avec --territory. Territoires : {known}.",
+        "en": "Several territories (or none) are stored: choose one with --territory. Territories: {known}.",
+    },
+    "analysis.header": {"fr": "Territoire : {territory}", "en": "Territory: {territory}"},
+    "analysis.nothing": {"fr": "(rien à signaler)", "en": "(nothing to report)"},
+    "analysis.section.chantiers": {"fr": "Faisabilité des chantiers", "en": "Feasibility of the workstreams"},
+    "analysis.section.enjeux": {"fr": "Couverture des enjeux", "en": "Coverage of the issues"},
+    "analysis.section.activations": {"fr": "Liens connus à activer en priorité", "en": "Known links to activate first"},
+    "analysis.section.suggestions": {"fr": "Nouveaux liens suggérés", "en": "Suggested new links"},
+    "analysis.section.actors": {"fr": "Acteurs centraux et risques de dépendance", "en": "Central actors and dependency risks"},
+    "analysis.section.matrix_act": {"fr": "Priorités d'action (impact fort, maîtrise forte)", "en": "Priorities for action (high impact, high control)"},
+    "analysis.section.matrix_partner": {"fr": "À porter avec des partenaires (impact fort, maîtrise faible)", "en": "To carry with partners (high impact, low control)"},
+    "analysis.section.matrix_quick_win": {"fr": "Actions faciles, effet limité (impact faible, maîtrise forte)", "en": "Easy actions, limited effect (low impact, high control)"},
+    "analysis.section.matrix_watch": {"fr": "À surveiller (impact faible, maîtrise faible)", "en": "To watch (low impact, low control)"},
+    "analysis.section.matrix_unrated": {"fr": "Non évalués (impact ou maîtrise manquant)", "en": "Not rated (impact or control missing)"},
+    "analysis.gaps_table_header": {
+        "fr": "Chantier  Score Potent.  Part. Interv. Matér. Financ. Pilote Fait",
+        "en": "Chantier  Score Potent.  Partn. Pract. Equip. Funding Lead  Does",
+    },
+    "analysis.gaps_table_legend": {
+        "fr": "✔ opérationnel   … connu, à activer   ✘ manquant",
+        "en": "✔ operational   … known, to activate   ✘ missing",
     },
     "cli.territory_required": {
         "fr": "Indiquez le territoire avec --territory (ex. --territory \"CC du Pays de Saint-Aulaye\").",

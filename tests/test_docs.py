@@ -12,8 +12,10 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_every_command_is_documented_in_the_readme():
-    for name in cli.commands:
+    for name, command in cli.commands.items():
         assert f"`ecosystem {name}" in README, name
+        for sub in getattr(command, "commands", {}):
+            assert f"ecosystem {name} {sub}" in README or f"{sub}\\|" in README or f"\\|{sub}" in README, (name, sub)
 
 
 def test_ci_runs_exactly_the_readme_test_command():

@@ -204,6 +204,18 @@ class Neo4jStore(Store):
 
     # --- reading ------------------------------------------------------------------------------
 
+    def run_query(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        """Run the named read query ``name`` (from ``queries/``) and return its records as dicts.
+
+        Used by the analyses' Cypher twins; values only as parameters.
+        """
+        text = query(name)
+
+        def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+            return [record.data() for record in tx.run(text, **params)]
+
+        return self._run(work, write=False)
+
     def territories(self) -> dict[str, str]:
         def work(tx: neo4j.ManagedTransaction) -> dict[str, str]:
             return {r["key"]: r["name"] for r in tx.run(query("list_territories"))}
