@@ -216,7 +216,11 @@ def import_(settings: Settings, files: tuple[Path, ...], territory: str | None, 
     )
     progress = None if quiet or not sys.stderr.isatty() else _progress_printer()
     with settings.open() as store:
-        result = import_files(store, files, territory, lieu_filter=lieu_filter, dry_run=dry_run, progress=progress)
+        try:
+            result = import_files(store, files, territory, lieu_filter=lieu_filter, dry_run=dry_run, progress=progress)
+        finally:
+            if progress is not None:
+                click.echo("", err=True)  # end the progress line
     click.echo(tr("cli.import_tables"))
     for table in result.tables:
         click.echo(tr("cli.import_table", where=table.where.describe(), kind=_table_label(table.kind), rows=table.rows))

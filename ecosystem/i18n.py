@@ -211,7 +211,75 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No workstream answers it yet.",
     },
     # --- analyses: missing links (links.py) ----------------------------------------------------
+    "links.quote": {"fr": "« {text} »", "en": "\"{text}\""},
+    "links.and": {"fr": "et", "en": "and"},
+    "links.the_chantier": {"fr": "le chantier {refs}", "en": "chantier {refs}"},
+    "links.the_chantiers": {"fr": "les chantiers {refs}", "en": "chantiers {refs}"},
+    "links.of_chantier": {"fr": "du chantier {refs}", "en": "of chantier {refs}"},
+    "links.of_chantiers": {"fr": "des chantiers {refs}", "en": "of chantiers {refs}"},
+    "links.lack.partenaire": {"fr": "le manque de partenaire", "en": "the partner gap"},
+    "links.lack.intervenant": {"fr": "le manque d'intervenant", "en": "the practitioner gap"},
+    "links.lack.materiel": {"fr": "le manque de matériel", "en": "the equipment gap"},
+    "links.lack.financement": {"fr": "le manque de financement", "en": "the funding gap"},
+    "links.activation.gap": {
+        "fr": "Activer le lien avec {target} comblerait {lack} {chantiers}.",
+        "en": "Activating the link with {target} would fill {lack} {chantiers}.",
+    },
+    "links.activation.also": {
+        "fr": "Ce lien est aussi connu, mais pas encore établi, pour {chantiers}.",
+        "en": "This link is also known, but not made yet, for {chantiers}.",
+    },
+    "links.activation.plain": {
+        "fr": "Activer le lien avec {target} ({category}, connu mais pas encore relié) renforcerait {chantiers}, sans combler de manque dans cette catégorie.",
+        "en": "Activating the link with {target} ({category}, known but not linked yet) would strengthen {chantiers}, without filling a gap in that category.",
+    },
+    "links.providers": {"fr": "Qui l'apporte : {providers}.", "en": "Provided by: {providers}."},
+    "links.contact": {"fr": "Contact : {contacts}.", "en": "Contact: {contacts}."},
+    "links.suggest.same_enjeu": {
+        "fr": "Le chantier {chantier} pourrait s'appuyer sur {target} ({category}) : ce lien est déjà opérationnel pour le même enjeu {enjeux}, sur {via}.",
+        "en": "Chantier {chantier} could draw on {target} ({category}): this link is already operational for the same enjeu {enjeux}, on {via}.",
+    },
+    "links.suggest.territory": {
+        "fr": "Le chantier {chantier} pourrait s'appuyer sur {target} ({category}) : ce lien est déjà opérationnel ailleurs dans le territoire, sur {via}.",
+        "en": "Chantier {chantier} could draw on {target} ({category}): this link is already operational elsewhere in the territory, on {via}.",
+    },
+    "links.suggest.services_publics": {
+        "fr": "Le chantier {chantier} pourrait associer {target} : le chantier parle de {words}, et la fiche de cet acteur indique {offer}.",
+        "en": "Chantier {chantier} could involve {target}: the chantier mentions {words}, and this actor's record lists {offer}.",
+    },
+    "links.offer.services": {"fr": "les services {values}", "en": "the services {values}"},
+    "links.offer.publics": {"fr": "les publics {values}", "en": "the publics {values}"},
+    "links.fills_gap": {"fr": "Cela comblerait {lack} de ce chantier.", "en": "It would fill {lack} of this chantier."},
     # --- analyses: central actors (centrality.py) ----------------------------------------------
+    "central.none": {
+        "fr": "{name} n'a encore aucun lien opérationnel avec un chantier.",
+        "en": "{name} has no operational link to any workstream yet.",
+    },
+    "central.one": {
+        "fr": "{name} participe au chantier {chantier}.",
+        "en": "{name} takes part in workstream {chantier}.",
+    },
+    "central.many": {
+        "fr": "{name} participe à {count} chantiers.",
+        "en": "{name} takes part in {count} workstreams.",
+    },
+    "central.betweenness": {
+        "fr": "En moyenne, {percent} % des plus courts chemins entre deux autres éléments du réseau opérationnel passent par cet acteur.",
+        "en": "On average, {percent}% of the shortest paths between two other elements of the operational network go through this actor.",
+    },
+    "central.broker": {
+        "fr": "C'est un passeur : sans cet acteur, les chantiers {chantiers} ne seraient plus reliés entre eux.",
+        "en": "It is a broker: without this actor, workstreams {chantiers} would no longer be connected to each other.",
+    },
+    "central.dependency": {
+        "fr": "Point de fragilité : si cet acteur se retirait, {items}.",
+        "en": "Single point of failure: if this actor withdrew, {items}.",
+    },
+    "central.dependency.item": {
+        "fr": "le chantier {chantier} perdrait son seul {category} opérationnel",
+        "en": "workstream {chantier} would lose its only operational {category}",
+    },
+    "central.and": {"fr": " et ", "en": " and "},
     # --- CLI --------------------------------------------------------------------------------
     "cli.store": {"fr": "Stockage : {store}", "en": "Store: {store}"},
     "cli.empty": {
@@ -839,6 +907,158 @@ MESSAGES: dict[str, dict[str, str]] = {
     "template.help.source": {
         "fr": "Source : webinaire « Méthodologie : co-construire une feuille de route territoriale d'inclusion numérique », PQN-A et Hubikoop, 14 novembre 2023 (étapes 3 et 4).",
         "en": "Source: webinar \"Méthodologie : co-construire une feuille de route territoriale d'inclusion numérique\", PQN-A and Hubikoop, 14 November 2023 (steps 3 and 4).",
+    },
+    # --- export: graph files (graphfiles.py) ---
+    "export.unknown_format": {
+        "fr": "Format de fichier « {format} » inconnu. Formats acceptés : {accepted}.",
+        "en": "Unknown file format \"{format}\". Accepted formats: {accepted}.",
+    },
+    "export.write_failed": {
+        "fr": "Impossible d'écrire le fichier {path} ({detail}). L'export précédent, s'il existe, est intact ; vérifiez l'espace disque et les droits du dossier, ou choisissez un autre dossier avec --out.",
+        "en": "Cannot write the file {path} ({detail}). The previous export, if any, is intact; check disk space and folder permissions, or choose another folder with --out.",
+    },
+    "export.read_failed": {
+        "fr": "Le fichier {path} n'est pas un fichier de graphe lisible ({detail}).",
+        "en": "The file {path} is not a readable graph file ({detail}).",
+    },
+    "export.not_xml_safe": {
+        "fr": "L'identifiant « {value} » contient un caractère de contrôle qu'un fichier {format} ne peut pas contenir. Exportez en JSON, ou corrigez ce nom dans les données.",
+        "en": "The identifier \"{value}\" contains a control character a {format} file cannot hold. Export as JSON, or fix this name in the data.",
+    },
+    # --- export: HTML map (html_map.py) ---
+    "map.error.unknown_focus": {
+        "fr": "« {name} » n'est ni un chantier ni un enjeu de ce territoire. Indiquez un code ou un nom parmi : {known}.",
+        "en": "\"{name}\" is neither a workstream nor an issue of this territory. Give a code or a name among: {known}.",
+    },
+    "map.error.ambiguous_focus": {
+        "fr": "« {name} » désigne plusieurs éléments ({matches}) : indiquez le nom complet.",
+        "en": "\"{name}\" names several elements ({matches}): give the full name.",
+    },
+    "map.error.unwritable": {
+        "fr": "Impossible d'écrire la carte {path} ({detail}). Une carte précédente, s'il y en a une, est intacte ; vérifiez l'espace disque et les droits du dossier, ou choisissez un autre dossier avec --out.",
+        "en": "Cannot write the map {path} ({detail}). A previous map, if any, is intact; check disk space and folder permissions, or choose another folder with --out.",
+    },
+    "map.error.needs_numpy": {
+        "fr": "La carte HTML a besoin du paquet numpy pour placer les éléments : installez-le (pip install numpy) puis relancez.",
+        "en": "The HTML map needs the numpy package to place the elements: install it (pip install numpy) and run again.",
+    },
+    "map.filename": {"fr": "carte-{name}", "en": "map-{name}"},
+    "map.title": {"fr": "Carte de l'écosystème — {territory}", "en": "Ecosystem map — {territory}"},
+    "map.territory": {"fr": "Territoire : {territory}", "en": "Territory: {territory}"},
+    "map.exported": {"fr": "carte exportée le {date}", "en": "map exported on {date}"},
+    "map.date": {"fr": "{day:02d}/{month:02d}/{year}", "en": "{year}-{month:02d}-{day:02d}"},
+    "map.focused": {"fr": "zoom sur {name}", "en": "focus on {name}"},
+    "map.counts": {"fr": "{nodes} élément(s), {links} lien(s)", "en": "{nodes} element(s), {links} link(s)"},
+    "map.kind.Enjeu": {"fr": "Enjeu", "en": "Issue (enjeu)"},
+    "map.kind.Chantier": {"fr": "Chantier clé", "en": "Key workstream (chantier)"},
+    "map.kind.Actor": {"fr": "Acteur", "en": "Actor"},
+    "map.kind.Resource.category": {"fr": "Ressource : {category}", "en": "Resource: {category}"},
+    "map.link.OPERATIONAL": {
+        "fr": "Trait plein : la ressource est déjà opérante.",
+        "en": "Solid line: the resource is already operating.",
+    },
+    "map.link.KNOWN_UNLINKED": {
+        "fr": "Trait pointillé : on connaît la ressource mais on n'a pas encore de lien avec.",
+        "en": "Dotted line: the resource is known but there is no link with it yet.",
+    },
+    "map.link.ABSENT": {
+        "fr": "Pas de lien entre le chantier et la ressource : ressource manquante.",
+        "en": "No link between the workstream and the resource: missing resource.",
+    },
+    "map.link.ANSWERS": {"fr": "Le chantier répond à cet enjeu.", "en": "The workstream answers this issue."},
+    "map.link.PROVIDES": {"fr": "L'acteur apporte cette ressource.", "en": "The actor provides this resource."},
+    "map.link.PILOTS": {"fr": "Gouvernance : pilote le chantier.", "en": "Governance: leads the workstream."},
+    "map.link.OPERATES": {"fr": "Gouvernance : fait (met en œuvre) le chantier.", "en": "Governance: carries out the workstream."},
+    "map.link.ASSOCIATED_WITH": {"fr": "Gouvernance : est associé au chantier.", "en": "Governance: is associated with the workstream."},
+    "map.edge.absent": {"fr": "manquant", "en": "missing"},
+    "map.edge.PILOTS": {"fr": "pilote", "en": "leads"},
+    "map.edge.OPERATES": {"fr": "fait", "en": "does"},
+    "map.edge.ASSOCIATED_WITH": {"fr": "associé", "en": "associated"},
+    "map.tooltip.betweenness": {"fr": "Centralité (intermédiarité) : {value}", "en": "Centrality (betweenness): {value}"},
+    "map.tooltip.links": {"fr": "{count} lien(s) sur la carte", "en": "{count} link(s) on the map"},
+    "map.tooltip.provided_by": {"fr": "Apportée par : {names}", "en": "Provided by: {names}"},
+    "map.tooltip.fragile": {
+        "fr": "Point de fragilité : seul appui opérationnel de {items}.",
+        "en": "Single point of failure: the only operational support of {items}.",
+    },
+    "map.tooltip.fragile_item": {"fr": "{chantier} ({category})", "en": "{chantier} ({category})"},
+    "map.legend.title": {"fr": "Légende", "en": "Legend"},
+    "map.legend.method": {
+        "fr": "Liens entre un chantier et ses ressources (légende de la méthode)",
+        "en": "Links between a workstream and its resources (the method's legend)",
+    },
+    "map.legend.operational": {
+        "fr": "Trait plein : la ressource est déjà opérante",
+        "en": "Solid line: the resource is already operating",
+    },
+    "map.legend.known_unlinked": {
+        "fr": "Trait pointillé : on connaît la ressource mais on n'a pas encore de lien avec",
+        "en": "Dotted line: the resource is known but there is no link with it yet",
+    },
+    "map.legend.absent": {
+        "fr": "Absence de trait : pas de lien entre le chantier et la ressource",
+        "en": "No line: no link between the workstream and the resource",
+    },
+    "map.legend.absent_shown": {
+        "fr": "Sur cette carte, les liens absents sont tout de même tracés en trait pâle marqué « {label} »",
+        "en": "On this map, absent links are drawn anyway, as a faint line marked \"{label}\"",
+    },
+    "map.legend.other_links": {"fr": "Autres liens", "en": "Other links"},
+    "map.legend.governance": {
+        "fr": "Flèche bleue : gouvernance (qui pilote, qui fait, qui est associé)",
+        "en": "Blue arrow: governance (who leads, who does, who is associated)",
+    },
+    "map.legend.answers": {"fr": "Trait fin gris : le chantier répond à un enjeu", "en": "Thin grey line: the workstream answers an issue"},
+    "map.legend.provides": {"fr": "Trait fin gris : l'acteur apporte une ressource", "en": "Thin grey line: the actor provides a resource"},
+    "map.legend.shapes": {"fr": "Formes et couleurs", "en": "Shapes and colours"},
+    "map.legend.size_central": {
+        "fr": "Taille des acteurs : leur centralité (intermédiarité) ; des autres éléments : leur nombre de liens.",
+        "en": "Size of actors: their centrality (betweenness); of the other elements: their number of links.",
+    },
+    "map.legend.size_degree": {
+        "fr": "Taille : le nombre de liens de l'élément.",
+        "en": "Size: the element's number of links.",
+    },
+    "map.legend.alerts": {"fr": "Points d'attention", "en": "Points of attention"},
+    "map.legend.gap_missing": {
+        "fr": "Bordure orange épaisse : chantier à qui il manque un partenaire, un intervenant, du matériel ou un financement",
+        "en": "Thick orange border: workstream lacking a partner, a practitioner, equipment or funding",
+    },
+    "map.legend.gap_to_activate": {
+        "fr": "Bordure orange en pointillé : chantier dont des ressources sont connues mais encore à activer",
+        "en": "Dotted orange border: workstream whose resources are known but still to activate",
+    },
+    "map.legend.fragile": {
+        "fr": "Bordure violette : acteur point de fragilité (seul appui opérationnel d'un chantier dans une catégorie)",
+        "en": "Purple border: actor that is a single point of failure (a workstream's only operational support in a category)",
+    },
+    "map.legend.counts": {
+        "fr": "Sur cette carte : {missing} chantier(s) avec un manque, {to_activate} avec des ressources à activer.",
+        "en": "On this map: {missing} workstream(s) with a gap, {to_activate} with resources to activate.",
+    },
+    "map.legend.fragile_count": {
+        "fr": "{count} acteur(s) point(s) de fragilité.",
+        "en": "{count} actor(s) that are single points of failure.",
+    },
+    "map.legend.tooltips": {
+        "fr": "Survolez un élément ou un lien pour lire le détail de l'analyse.",
+        "en": "Hover over an element or a link to read the analysis in detail.",
+    },
+    "map.ui.focus": {"fr": "Zoom sur", "en": "Focus on"},
+    "map.ui.focus_all": {"fr": "Tout le territoire", "en": "The whole territory"},
+    "map.ui.choice": {"fr": "{kind} {name}", "en": "{kind} {name}"},
+    "map.ui.search": {"fr": "Rechercher", "en": "Search"},
+    "map.ui.search_placeholder": {"fr": "un nom…", "en": "a name…"},
+    "map.ui.results": {"fr": "{count} trouvé(s)", "en": "{count} found"},
+    "map.ui.no_result": {"fr": "aucun résultat", "en": "no result"},
+    "map.ui.fit": {"fr": "Voir toute la carte", "en": "Show the whole map"},
+    "map.ui.noscript": {
+        "fr": "Cette carte a besoin de JavaScript : ouvrez-la dans un navigateur récent (Firefox, Chrome, Edge, Safari) sans bloquer les scripts.",
+        "en": "This map needs JavaScript: open it in a recent browser (Firefox, Chrome, Edge, Safari) without blocking scripts.",
+    },
+    "map.ui.load_error": {
+        "fr": "La carte n'a pas pu s'afficher : le fichier est peut-être incomplet. Exportez-la de nouveau.",
+        "en": "The map could not be displayed: the file may be incomplete. Export it again.",
     },
     # --- vocabulary -------------------------------------------------------------------------
     "kind.Actor": {"fr": "acteurs", "en": "actors"},

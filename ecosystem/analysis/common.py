@@ -65,9 +65,14 @@ def label(graph: nx.MultiDiGraph, node: str) -> str:
     return str(graph.nodes[node].get("name", node))
 
 
-def _sort_key(graph: nx.MultiDiGraph, node: str) -> tuple[str, str]:
+def order_key(code: object, name: object) -> tuple[int, str, str]:
+    """Sort chantiers and enjeux by code ("1.b" before "2.a"), those without a code last."""
+    return (0 if code else 1, normalize_name(str(code or "")), normalize_name(str(name)))
+
+
+def _sort_key(graph: nx.MultiDiGraph, node: str) -> tuple[int, str, str]:
     data = graph.nodes[node]
-    return (normalize_name(str(data.get("code") or "~")), normalize_name(str(data.get("name", node))))
+    return order_key(data.get("code"), data.get("name", node))
 
 
 def _of_kind(graph: nx.MultiDiGraph, kind: NodeKind) -> list[str]:

@@ -32,7 +32,7 @@ import networkx as nx
 from ..errors import ValidationError
 from ..i18n import tr
 from ..model import LinkStatus, LinkType, normalize_name
-from .common import SCORED_CATEGORIES, Result, Scope, category_of, chantiers, enjeux, label, status_links
+from .common import SCORED_CATEGORIES, Result, Scope, order_key, category_of, chantiers, enjeux, label, status_links
 
 __all__ = ["Weights", "ChantierFeasibility", "EnjeuCoverage", "feasibility", "feasibility_cypher", "run_gaps", "assemble"]
 
@@ -200,12 +200,12 @@ def assemble(
                 feasible=c.get("feasible"),
             )
         )
-    results.sort(key=lambda r: (normalize_name(r.code or "~"), normalize_name(r.name)))
+    results.sort(key=lambda r: order_key(r.code, r.name))
     coverage = [
         EnjeuCoverage(e["uid"], e.get("code"), e["name"], e.get("impact"), e.get("maitrise"), _names(e.get("chantiers") or []))
         for e in enjeu_rows
     ]
-    coverage.sort(key=lambda r: (normalize_name(r.code or "~"), normalize_name(r.name)))
+    coverage.sort(key=lambda r: order_key(r.code, r.name))
     return results, coverage
 
 

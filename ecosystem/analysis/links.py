@@ -1,0 +1,767 @@
+"""Missing links: which known links to activate first, and which new links to consider.
+
+Two analyses over a territory's graph (pure functions: they never mutate it and do no I/O), each
+with a Cypher twin in ``queries/analysis_links.cypher`` giving the same results on Neo4j.
+
+**Activations** (:func:`activations`). Every resource or actor that a chantier knows but has not
+linked yet (``KNOWN_UNLINKED``, dotted line) is a candidate. Its *gaps closed* are the chantiers
+where activating it would give a scored category (partenaire, intervenant, matériel,
+financement — an actor counts as partenaire) its first ``OPERATIONAL`` link. Ranked by gaps
+closed, then by number of chantiers, then by name. The actors who ``PROVIDE`` the resource come
+with their e-mails and phone numbers (properties ``email``/``courriels`` and
+``telephone``/``phone``), so the coordinator knows whom to call.
+
+**Suggestions** (:func:`suggestions`): links that do not exist in any status yet. Reasons and
+scores (in tenths, so both backends give the very same floats):
+
+``same_enjeu`` (0.7)
+    the target is ``OPERATIONAL`` on another chantier that answers the same enjeu;
+    +0.1 when it is so on two chantiers or more of that enjeu.
+``territory`` (0.4)
+    the target is ``OPERATIONAL`` on another chantier of the territory (no shared enjeu);
+    +0.1 when it is so on two chantiers or more.
+``services_publics`` (0.4)
+    an actor's ``services`` / ``publics`` (the values of the national standard of lieux de
+    médiation numérique, see :mod:`ecosystem.importers.opendata`) match the chantier's words
+    through the small thesaurus :data:`THEMES`; +0.1 per further matching value, at most +0.2.
+
+Every reason gets +0.1 when the target would fill a gap of the chantier (its scored category has
+no operational link there). Scores stay in [0.4, 0.9]. One suggestion per (chantier, target):
+the best score wins (ties: same_enjeu, services_publics, territory), the others are listed in
+``other_reasons``. A link that exists in any status — including ``ABSENT``, marked on purpose —
+is never suggested, nor is an actor who already pilots, does or is associated with the chantier.
+
+*Link prediction* (networkx ``jaccard_coefficient`` / ``adamic_adar_index`` /
+``resource_allocation_index``) is not used. On the bipartite chantier–target graph a chantier and
+a target never share a neighbour, so those scores are 0 for every pair we could suggest (checked
+on the seed and the test fixtures). Projected on chantiers ("chantiers sharing targets"): with
+operational links only, it proposes exactly the targets of ``same_enjeu`` / ``territory`` and
+would only re-rank them, less explainably; counting dotted links too, its extra pairs are
+targets only *known* on another chantier (on the seed: the CAF funding, the robotics kit, the bus
+and the fab lab of 1.b proposed to 1.a because both chantiers know the centre social) — weak
+evidence, already shown as activations — or an actor who pilots the chantier.
+
+Matching words (:data:`THEMES`). The chantier's title, objectives, actions and ``publics``
+property (not its freins: obstacles are not needs) are cut into words, accents and case dropped,
+a final *s*/*x* removed ("jeunes" = "jeune"). Each theme lists the words or phrases that evoke it
+on the chantier side, and the standard's values that offer it on the actor side; an age range
+("3 à 14 ans", "moins de 26 ans" → jeunes; "plus de 60 ans" → seniors) evokes a public too. A
+suggestion names the chantier's words and the actor's values that matched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+import networkx as nx
+
+from ..i18n import tr
+from ..model import LinkStatus, LinkType, NodeKind, ResourceCategory, normalize_name
+from .common import SCORED_CATEGORIES, Result, Scope, category_of, chantiers
+
+__all__ = [
+    "THEMES",
+    "REASONS",
+    "Contact",
+    "ChantierRef",
+    "KnownOn",
+    "Activation",
+    "Suggestion",
+    "activations",
+    "activations_cypher",
+    "suggestions",
+    "suggestions_cypher",
+    "run_missing",
+]
+
+#: Reason codes, best first (breaks ties between equal scores).
+REASONS: tuple[str, ...] = ("same_enjeu", "services_publics", "territory")
+
+_STATUS_TYPES = frozenset(s.value for s in LinkStatus)
+_GOVERNANCE_TYPES = frozenset({LinkType.PILOTS.value, LinkType.OPERATES.value, LinkType.ASSOCIATED_WITH.value})
+_PARTNER = ResourceCategory.PARTENAIRE.value
+_CATEGORY_VALUES = frozenset(c.value for c in ResourceCategory)
+
+# --- the thesaurus ---------------------------------------------------------------------------
+
+#: Themes: (chantier-side words or phrases, actor-side values of the national standard's
+#: ``services`` and ``publics_specifiquement_adresses`` closed lists). Words are matched after
+#: normalisation (no accents, no case, no final s/x); values are compared normalised. Words too
+#: common in roadmap texts ("création d'un poste", "professionnels", "administratif",
+#: "sensibilisation des élus") are only used inside a phrase.
+THEMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "jeunes": (
+        ("jeune", "jeunesse", "enfant", "enfance", "ado", "adolescent", "adolescence", "élève", "collège",
+         "collégien", "lycéen", "école", "scolaire", "périscolaire", "ALSH", "accueil de loisirs"),
+        ("Jeunes", "Familles et/ou enfants", "Parentalité et éducation avec le numérique"),
+    ),
+    "familles": (
+        ("famille", "familial", "familiale", "parent", "parentalité", "parental", "parentale"),
+        ("Familles et/ou enfants", "Parentalité et éducation avec le numérique"),
+    ),
+    "education": (
+        ("éducation", "éducatif", "éducative", "pédagogie", "pédagogique"),
+        ("Parentalité et éducation avec le numérique",),
+    ),
+    "etudiants": (("étudiant", "étudiante", "université", "campus"), ("Étudiants",)),
+    "seniors": (
+        ("senior", "aîné", "personnes âgées", "retraité", "EHPAD"),
+        ("Seniors",),
+    ),
+    "femmes": (("femme",), ("Femmes",)),
+    "demarches": (
+        ("démarche", "services publics", "accès aux droits", "e-administration"),
+        ("Aide aux démarches administratives",),
+    ),
+    "emploi": (
+        ("emploi", "insertion", "chômage", "entrepreneur"),
+        ("Insertion professionnelle via le numérique",),
+    ),
+    "equipement": (
+        ("matériel", "équipement", "équiper", "ordinateur", "reconditionné", "reconditionnement",
+         "connexion", "accès à internet", "wifi"),
+        ("Accès internet et matériel informatique", "Acquisition de matériel informatique à prix solidaire"),
+    ),
+    "outils": (
+        ("smartphone", "tablette", "prise en main", "outils numériques", "usages numériques", "bases du numérique"),
+        ("Maîtrise des outils numériques du quotidien",),
+    ),
+    "securite": (
+        ("sécurité", "cybersécurité", "arnaque", "escroquerie", "données personnelles", "harcèlement"),
+        ("Utilisation sécurisée du numérique",),
+    ),
+    "creation": (
+        ("loisir", "création numérique", "créations numériques", "fablab", "fab lab", "robotique",
+         "programmation", "codage", "jeu vidéo"),
+        ("Loisirs et créations numériques",),
+    ),
+    "culture": (
+        ("culture numérique", "citoyenneté", "esprit critique", "éducation aux médias",
+         "sensibilisation au numérique"),
+        ("Compréhension du monde numérique",),
+    ),
+}
+
+_WORD = re.compile(r"\w+")
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    """(stem, start, end) of each word of ``text``; a word with an apostrophe or accent splits
+    the way :func:`normalize_name` does."""
+    out = []
+    for m in _WORD.finditer(text):
+        for part in normalize_name(m.group()).split():
+            out.append((_stem(part), m.start(), m.end()))
+    return out
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(stem for stem, _, _ in _words(text))
+
+
+_THEME_PHRASES: dict[str, list[tuple[str, ...]]] = {
+    theme: [_phrase(w) for w in words] for theme, (words, _) in THEMES.items()
+}
+_THEME_VALUES: dict[str, frozenset[str]] = {
+    theme: frozenset(normalize_name(v) for v in values) for theme, (_, values) in THEMES.items()
+}
+
+
+def _age_themes(stems: Sequence[str], i: int) -> tuple[str, int] | None:
+    """An age phrase starting at word ``i``: (theme, number of words), else None."""
+    def num(j: int) -> int | None:
+        return int(stems[j]) if 0 <= j < len(stems) and stems[j].isdigit() and len(stems[j]) <= 3 else None
+
+    def word(j: int) -> str:
+        return stems[j] if 0 <= j < len(stems) else ""
+
+    first = num(i)
+    if first is not None:
+        if word(i + 1) == "a" and num(i + 2) is not None and word(i + 3) == "ans":
+            low, high, size = first, num(i + 2), 4
+        elif num(i + 1) is not None and word(i + 2) == "ans":  # "3-14 ans"
+            low, high, size = first, num(i + 1), 3
+        elif word(i + 1) == "ans" and word(i + 2) == "et" and word(i + 3) == "plu":  # "60 ans et plus"
+            return ("seniors", 4) if first >= 60 else None
+        else:
+            return None
+        assert high is not None
+        if high <= 25:
+            return "jeunes", size
+        if low >= 60:
+            return "seniors", size
+        return None
+    if word(i + 1) == "de" and num(i + 2) is not None and word(i + 3) == "ans":
+        n = num(i + 2)
+        assert n is not None
+        if word(i) == "moin" and n <= 26:
+            return "jeunes", 4
+        if word(i) == "plu" and n >= 60:
+            return "seniors", 4
+    return None
+
+
+def _chantier_themes(texts: Iterable[str]) -> dict[str, list[str]]:
+    """Themes evoked by a chantier's texts: theme -> the words as written, in reading order."""
+    found: dict[str, list[str]] = {}
+
+    def add(theme: str, text: str, start: int, end: int) -> None:
+        surface = text[start:end]
+        words = found.setdefault(theme, [])
+        if normalize_name(surface) not in {normalize_name(w) for w in words}:
+            words.append(surface)
+
+    for text in texts:
+        words = _words(text)
+        stems = [w[0] for w in words]
+        for i in range(len(words)):
+            age = _age_themes(stems, i)
+            if age:
+                add(age[0], text, words[i][1], words[i + age[1] - 1][2])
+            for theme, phrases in _THEME_PHRASES.items():
+                for phrase in phrases:
+                    if phrase and tuple(stems[i : i + len(phrase)]) == phrase:
+                        add(theme, text, words[i][1], words[i + len(phrase) - 1][2])
+    return found
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    return [str(v) for v in value if v is not None and str(v).strip()]
+
+
+# --- results ---------------------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    """Tuples as lists, recursively: the JSON form."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True)
+class Contact:
+    """An actor and how to reach it (e-mails, phone numbers) when the map knows it."""
+
+    uid: str
+    name: str
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        details = [*self.emails, *self.phones]
+        return f"{self.name} ({', '.join(details)})" if details else self.name
+
+
+@dataclass(frozen=True)
+class ChantierRef:
+    """A chantier as named in a result: uid, code ("1.b" or None) and full name."""
+
+    uid: str
+    code: str | None
+    name: str
+
+    def short(self) -> str:
+        """"1.b", or the quoted name when the chantier has no code."""
+        return self.code or tr("links.quote", text=self.name)
+
+
+@dataclass(frozen=True)
+class KnownOn(ChantierRef):
+    """A chantier that knows the target (dotted line), and whether activating it closes a gap."""
+
+    closes_gap: bool = False
+
+
+@dataclass(frozen=True)
+class Activation(Result):
+    """A known, not-yet-linked resource or actor, and what activating it would fix."""
+
+    uid: str
+    name: str
+    kind: str  # "Actor" or "Resource"
+    category: str
+    gaps_closed: int  # chantiers where it would be the first operational link of its category
+    chantiers: tuple[KnownOn, ...]  # every chantier that knows it, gap-closing ones first
+    providers: tuple[Contact, ...]  # actors who provide it (resources)
+    emails: tuple[str, ...] = ()  # the target's own contacts (actors)
+    phones: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return _plain(asdict(self))
+
+    def sentence(self) -> str:
+        target = tr("links.quote", text=self.name)
+        gaps = [c for c in self.chantiers if c.closes_gap]
+        others = [c for c in self.chantiers if not c.closes_gap]
+        if gaps:
+            parts = [
+                tr(
+                    "links.activation.gap",
+                    target=target,
+                    lack=tr(f"links.lack.{self.category}"),
+                    chantiers=_of_chantiers(gaps),
+                )
+            ]
+            if others:
+                parts.append(tr("links.activation.also", chantiers=_the_chantiers(others)))
+        else:
+            parts = [
+                tr(
+                    "links.activation.plain",
+                    target=target,
+                    category=_category(self.category),
+                    chantiers=_the_chantiers(others),
+                )
+            ]
+        if self.providers:
+            parts.append(tr("links.providers", providers=_join(p.describe() for p in self.providers)))
+        if self.emails or self.phones:
+            parts.append(tr("links.contact", contacts=", ".join([*self.emails, *self.phones])))
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class Suggestion(Result):
+    """A link that does not exist yet, why it could help, and how strongly (score in [0, 1])."""
+
+    chantier_uid: str
+    chantier_code: str | None
+    chantier: str
+    target_uid: str
+    target: str
+    target_kind: str  # "Actor" or "Resource"
+    category: str
+    reason: str  # one of REASONS
+    score: float
+    fills_gap: bool  # the chantier has no operational link in the target's category
+    via: tuple[ChantierRef, ...] = ()  # chantiers where it is already operational (same_enjeu, territory)
+    enjeux: tuple[str, ...] = ()  # enjeux shared with those chantiers (same_enjeu)
+    matched_words: tuple[str, ...] = ()  # the chantier's words that matched (services_publics)
+    matched_services: tuple[str, ...] = ()  # the actor's services that matched
+    matched_publics: tuple[str, ...] = ()  # the actor's publics that matched
+    other_reasons: tuple[str, ...] = ()  # weaker reasons that point to the same link
+
+    def as_dict(self) -> dict[str, Any]:
+        return _plain(asdict(self))
+
+    def sentence(self) -> str:
+        chantier = self.chantier_code or tr("links.quote", text=self.chantier)
+        target = tr("links.quote", text=self.target)
+        category = _category(self.category)
+        if self.reason == "same_enjeu":
+            text = tr(
+                "links.suggest.same_enjeu",
+                chantier=chantier,
+                target=target,
+                category=category,
+                enjeux=_join(tr("links.quote", text=e) for e in self.enjeux),
+                via=_the_chantiers(self.via),
+            )
+        elif self.reason == "territory":
+            text = tr(
+                "links.suggest.territory",
+                chantier=chantier,
+                target=target,
+                category=category,
+                via=_the_chantiers(self.via),
+            )
+        else:
+            offer = []
+            if self.matched_services:
+                offer.append(tr("links.offer.services", values=_quoted(self.matched_services)))
+            if self.matched_publics:
+                offer.append(tr("links.offer.publics", values=_quoted(self.matched_publics)))
+            text = tr(
+                "links.suggest.services_publics",
+                chantier=chantier,
+                target=target,
+                words=_quoted(self.matched_words),
+                offer=_join(offer),
+            )
+        if self.fills_gap and self.category in SCORED_CATEGORIES:
+            text += " " + tr("links.fills_gap", lack=tr(f"links.lack.{self.category}"))
+        return text
+
+
+def _category(category: str) -> str:
+    """The category as people say it ("financement"), or as stored if it is not a known one."""
+    return tr(f"category.{category}") if category in _CATEGORY_VALUES else category
+
+
+def _join(items: Iterable[str]) -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {tr('links.and')} {items[-1]}"
+
+
+def _quoted(items: Iterable[str]) -> str:
+    return ", ".join(tr("links.quote", text=i) for i in items)
+
+
+def _of_chantiers(refs: Sequence[ChantierRef]) -> str:
+    refs_text = _join(r.short() for r in refs)
+    return tr("links.of_chantier" if len(refs) == 1 else "links.of_chantiers", refs=refs_text)
+
+
+def _the_chantiers(refs: Sequence[ChantierRef]) -> str:
+    refs_text = _join(r.short() for r in refs)
+    return tr("links.the_chantier" if len(refs) == 1 else "links.the_chantiers", refs=refs_text)
+
+
+# --- shared assembly: the same code builds results from graph facts and from Cypher rows --------
+
+
+def _name_key(name: str, uid: str) -> tuple[str, str]:
+    return (normalize_name(name), uid)
+
+
+def _natural(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Sort key reading numbers as numbers: "1.9" < "1.10"."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in normalize_name(text).split())
+
+
+def _chantier_key(code: str | None, name: str, uid: str) -> tuple[Any, ...]:
+    """Chantiers by code ("1.a" < "1.b" < "1.10" < "2"), those without a code last, then by name."""
+    return (not code, _natural(code or ""), normalize_name(name), uid)
+
+
+def _contacts(props: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(e-mails, phones) from the properties email/courriels and telephone/phone."""
+
+    def gather(*names: str) -> tuple[str, ...]:
+        out: list[str] = []
+        for name in names:
+            for value in _as_list(props.get(name)):
+                for item in re.split(r"[|;,]", value):
+                    item = item.strip()
+                    if item and item not in out:
+                        out.append(item)
+        return tuple(out)
+
+    return gather("email", "courriels"), gather("telephone", "phone")
+
+
+def _contact(row: Mapping[str, Any]) -> Contact:
+    emails, phones = _contacts(row)
+    return Contact(row["uid"], row["name"], emails, phones)
+
+
+def _build_activations(rows: Iterable[Mapping[str, Any]]) -> list[Activation]:
+    """Rows: {uid, name, kind, category, chantiers: [{uid, name, code, closes_gap}],
+    providers: [{uid, name, email, courriels, telephone, phone}], contact: {...}}."""
+    out = []
+    for row in rows:
+        refs = sorted(
+            (KnownOn(c["uid"], c.get("code"), c["name"], bool(c["closes_gap"])) for c in row["chantiers"]),
+            key=lambda r: (not r.closes_gap, *_chantier_key(r.code, r.name, r.uid)),
+        )
+        providers = sorted((_contact(p) for p in row["providers"]), key=lambda p: _name_key(p.name, p.uid))
+        emails, phones = _contacts(row.get("contact") or {})
+        out.append(
+            Activation(
+                uid=row["uid"],
+                name=row["name"],
+                kind=row["kind"],
+                category=row["category"],
+                gaps_closed=sum(r.closes_gap for r in refs),
+                chantiers=tuple(refs),
+                providers=tuple(providers),
+                emails=emails,
+                phones=phones,
+            )
+        )
+    out.sort(key=lambda a: (-a.gaps_closed, -len(a.chantiers), *_name_key(a.name, a.uid)))
+    return out
+
+
+def _score(tenths: int) -> float:
+    return min(tenths, 10) / 10
+
+
+def _elsewhere_candidates(rows: Iterable[Mapping[str, Any]]) -> list[Suggestion]:
+    """Reasons same_enjeu / territory. Rows: {chantier_uid, chantier_code, chantier, target_uid,
+    target, target_kind, category, fills_gap, via: [{uid, code, name, enjeux: [names]}]}."""
+    out = []
+    for row in rows:
+        via = sorted(row["via"], key=lambda v: _chantier_key(v.get("code"), v["name"], v["uid"]))
+        same = [v for v in via if v["enjeux"]]
+        fills = bool(row["fills_gap"])
+        if same:
+            reason, used, tenths = "same_enjeu", same, 7
+            enjeux = sorted({e for v in same for e in v["enjeux"]}, key=normalize_name)
+        else:
+            reason, used, tenths, enjeux = "territory", via, 4, []
+        tenths += (len(used) >= 2) + fills
+        out.append(
+            Suggestion(
+                chantier_uid=row["chantier_uid"],
+                chantier_code=row.get("chantier_code"),
+                chantier=row["chantier"],
+                target_uid=row["target_uid"],
+                target=row["target"],
+                target_kind=row["target_kind"],
+                category=row["category"],
+                reason=reason,
+                score=_score(tenths),
+                fills_gap=fills,
+                via=tuple(ChantierRef(v["uid"], v.get("code"), v["name"]) for v in used),
+                enjeux=tuple(enjeux),
+            )
+        )
+    return out
+
+
+def _profile_candidates(
+    chantier_rows: Iterable[Mapping[str, Any]], actor_rows: Iterable[Mapping[str, Any]]
+) -> list[Suggestion]:
+    """Reason services_publics. Chantier rows: {uid, code, name, title, objectives, actions,
+    publics, covered: [categories]}; actor rows: {uid, name, services, publics, linked: [chantier
+    uids]}."""
+    actors = []
+    for a in actor_rows:
+        services = _as_list(a.get("services"))
+        publics = _as_list(a.get("publics"))
+        themes: dict[str, set[str]] = {}
+        for value in [*services, *publics]:
+            for theme, values in _THEME_VALUES.items():
+                if normalize_name(value) in values:
+                    themes.setdefault(theme, set()).add(normalize_name(value))
+        if themes:
+            actors.append((a, services, publics, themes, set(a.get("linked") or ())))
+    out = []
+    for c in chantier_rows:
+        texts = [
+            str(c.get("title") or c["name"]),
+            *_as_list(c.get("objectives")),
+            *_as_list(c.get("actions")),
+            *_as_list(c.get("publics")),
+        ]
+        found = _chantier_themes(texts)
+        if not found:
+            continue
+        fills = _PARTNER not in set(c.get("covered") or ())
+        for a, services, publics, themes, linked in actors:
+            if c["uid"] in linked:
+                continue
+            shared = [t for t in found if t in themes]
+            if not shared:
+                continue
+            values = set().union(*(themes[t] for t in shared))
+            words: list[str] = []
+            for t in shared:
+                for w in found[t]:
+                    if normalize_name(w) not in {normalize_name(x) for x in words}:
+                        words.append(w)
+            m_services = tuple(dict.fromkeys(s for s in services if normalize_name(s) in values))
+            m_publics = tuple(dict.fromkeys(p for p in publics if normalize_name(p) in values))
+            tenths = 4 + min(len(m_services) + len(m_publics) - 1, 2) + fills
+            out.append(
+                Suggestion(
+                    chantier_uid=c["uid"],
+                    chantier_code=c.get("code"),
+                    chantier=c["name"],
+                    target_uid=a["uid"],
+                    target=a["name"],
+                    target_kind=NodeKind.ACTOR.value,
+                    category=_PARTNER,
+                    reason="services_publics",
+                    score=_score(tenths),
+                    fills_gap=fills,
+                    matched_words=tuple(words),
+                    matched_services=m_services,
+                    matched_publics=m_publics,
+                )
+            )
+    return out
+
+
+def _best(candidates: Iterable[Suggestion]) -> list[Suggestion]:
+    """One suggestion per (chantier, target), the best kept; sorted by score, chantier, target."""
+    grouped: dict[tuple[str, str], list[Suggestion]] = {}
+    for s in candidates:
+        if s.chantier_uid == s.target_uid:  # never a self-link (cannot happen with typed links)
+            continue
+        grouped.setdefault((s.chantier_uid, s.target_uid), []).append(s)
+    out = []
+    for group in grouped.values():
+        group.sort(key=lambda s: (-s.score, REASONS.index(s.reason)))
+        best = group[0]
+        others = tuple(dict.fromkeys(s.reason for s in group[1:] if s.reason != best.reason))
+        out.append(replace(best, other_reasons=others))
+    out.sort(
+        key=lambda s: (
+            -s.score,
+            *_chantier_key(s.chantier_code, s.chantier, s.chantier_uid),
+            *_name_key(s.target, s.target_uid),
+        )
+    )
+    return out
+
+
+# --- networkx ----------------------------------------------------------------------------------
+
+
+def _kind(graph: nx.MultiDiGraph, node: str) -> str:
+    return str(graph.nodes[node]["kind"])
+
+
+def _covered(graph: nx.MultiDiGraph, chantier: str) -> set[str]:
+    """Categories with at least one OPERATIONAL link from this chantier."""
+    return {
+        category_of(graph, t) for _, t, k in graph.out_edges(chantier, keys=True) if k == LinkType.OPERATIONAL.value
+    }
+
+
+def _ref_row(graph: nx.MultiDiGraph, chantier: str) -> dict[str, Any]:
+    data = graph.nodes[chantier]
+    return {"uid": chantier, "name": data["name"], "code": data.get("code")}
+
+
+def activations(graph: nx.MultiDiGraph) -> list[Activation]:
+    """Known, not-yet-linked targets ranked by the gaps that activating them would close."""
+    rows = []
+    covered: dict[str, set[str]] = {}
+    for node, data in graph.nodes(data=True):
+        if data["kind"] not in (NodeKind.ACTOR.value, NodeKind.RESOURCE.value):
+            continue
+        known = [
+            s for s, _, k in graph.in_edges(node, keys=True)
+            if k == LinkType.KNOWN_UNLINKED.value and _kind(graph, s) == NodeKind.CHANTIER.value
+        ]
+        if not known:
+            continue
+        category = category_of(graph, node)
+        refs = []
+        for c in known:
+            if c not in covered:
+                covered[c] = _covered(graph, c)
+            closes = category in SCORED_CATEGORIES and category not in covered[c]
+            refs.append({**_ref_row(graph, c), "closes_gap": closes})
+        providers = [
+            {"uid": p, **graph.nodes[p]}
+            for p, _, k in graph.in_edges(node, keys=True)
+            if k == LinkType.PROVIDES.value
+        ]
+        rows.append(
+            {
+                "uid": node,
+                "name": data["name"],
+                "kind": data["kind"],
+                "category": category,
+                "chantiers": refs,
+                "providers": providers,
+                "contact": data,
+            }
+        )
+    return _build_activations(rows)
+
+
+def _linked_chantiers(graph: nx.MultiDiGraph, target: str) -> set[str]:
+    """Chantiers this target is tied to already: a legend link in any status, or governance."""
+    linked = {s for s, _, k in graph.in_edges(target, keys=True) if k in _STATUS_TYPES}
+    linked |= {t for _, t, k in graph.out_edges(target, keys=True) if k in _GOVERNANCE_TYPES}
+    return linked
+
+
+def _enjeux_of(graph: nx.MultiDiGraph, chantier: str) -> set[str]:
+    return {t for _, t, k in graph.out_edges(chantier, keys=True) if k == LinkType.ANSWERS.value}
+
+
+def suggestions(graph: nx.MultiDiGraph) -> list[Suggestion]:
+    """New links worth considering, best first (see the module documentation for the scores)."""
+    all_chantiers = chantiers(graph)
+    covered = {c: _covered(graph, c) for c in all_chantiers}
+    enjeux = {c: _enjeux_of(graph, c) for c in all_chantiers}
+    rows = []
+    for node, data in graph.nodes(data=True):
+        if data["kind"] not in (NodeKind.ACTOR.value, NodeKind.RESOURCE.value):
+            continue
+        operational = [
+            s for s, _, k in graph.in_edges(node, keys=True)
+            if k == LinkType.OPERATIONAL.value and _kind(graph, s) == NodeKind.CHANTIER.value
+        ]
+        if not operational:
+            continue
+        linked = _linked_chantiers(graph, node)
+        category = category_of(graph, node)
+        for c in all_chantiers:
+            if c in linked:
+                continue
+            via = [
+                {**_ref_row(graph, o), "enjeux": [graph.nodes[e]["name"] for e in enjeux[c] & enjeux[o]]}
+                for o in operational
+                if o != c
+            ]
+            if not via:
+                continue
+            c_data = graph.nodes[c]
+            rows.append(
+                {
+                    "chantier_uid": c,
+                    "chantier_code": c_data.get("code"),
+                    "chantier": c_data["name"],
+                    "target_uid": node,
+                    "target": data["name"],
+                    "target_kind": data["kind"],
+                    "category": category,
+                    "fills_gap": category in SCORED_CATEGORIES and category not in covered[c],
+                    "via": via,
+                }
+            )
+    chantier_rows = [{**graph.nodes[c], "uid": c, "covered": sorted(covered[c])} for c in all_chantiers]
+    actor_rows = [
+        {
+            "uid": node,
+            "name": data["name"],
+            "services": data.get("services"),
+            "publics": data.get("publics"),
+            "linked": sorted(_linked_chantiers(graph, node)),
+        }
+        for node, data in graph.nodes(data=True)
+        if data["kind"] == NodeKind.ACTOR.value and (data.get("services") is not None or data.get("publics") is not None)
+    ]
+    return _best([*_elsewhere_candidates(rows), *_profile_candidates(chantier_rows, actor_rows)])
+
+
+# --- Cypher twins ------------------------------------------------------------------------------
+
+
+def _params(scope: Scope) -> dict[str, Any]:
+    return {"territory": scope.territory_key, "without": list(scope.without_uids)}
+
+
+def activations_cypher(scope: Scope) -> list[Activation]:
+    """:func:`activations` computed by Neo4j (query ``analysis_links_activations``)."""
+    return _build_activations(scope.store.run_query("analysis_links_activations", **_params(scope)))
+
+
+def suggestions_cypher(scope: Scope) -> list[Suggestion]:
+    """:func:`suggestions` on Neo4j: reasons same_enjeu / territory in Cypher; the word matching
+    runs here on the chantier texts and actor profiles the queries return."""
+    params = _params(scope)
+    rows = scope.store.run_query("analysis_links_operational_elsewhere", **params)
+    chantier_rows = scope.store.run_query("analysis_links_chantier_texts", **params)
+    actor_rows = scope.store.run_query("analysis_links_profiled_actors", **params)
+    return _best([*_elsewhere_candidates(rows), *_profile_candidates(chantier_rows, actor_rows)])
+
+
+def run_missing(scope: Scope) -> tuple[list[Activation], list[Suggestion]]:
+    """Both analyses on the scope: networkx on the embedded store, Cypher on Neo4j."""
+    if scope.graph is None:
+        return activations_cypher(scope), suggestions_cypher(scope)
+    return activations(scope.graph), suggestions(scope.graph)

@@ -1,0 +1,354 @@
+"""Missing links: activations of known links, and suggested new links, on hand-checked fixtures.
+
+Every fixture is checked on the networkx analysis (embedded store) and, for parity, on the
+Cypher twin (a real Neo4j): both must give the very same ``as_dict()`` rows.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ecosystem import i18n
+from ecosystem.analysis.common import prepare
+from ecosystem.analysis.links import (
+    REASONS,
+    activations,
+    activations_cypher,
+    run_missing,
+    suggestions,
+    suggestions_cypher,
+)
+from ecosystem.demo import DEMO_TERRITORY, demo_batch
+from ecosystem.model import Batch, Link, LinkType, actor, chantier, enjeu, resource
+
+T = "CC du Pays de Saint-Aulaye"
+OTHER = "CC Isle Double Landais"
+OP, KU, AB = LinkType.OPERATIONAL, LinkType.KNOWN_UNLINKED, LinkType.ABSENT
+STATUS = {"OPERATIONAL", "KNOWN_UNLINKED", "ABSENT"}
+GOVERNANCE = {"PILOTS", "OPERATES", "ASSOCIATED_WITH"}
+
+CONTRIBUTION = "Contribution en compétences et/ou en matériel (conseillers numériques, bénévoles experts, robots…)"
+ENJEU_1 = "Comment renforcer l'attractivité du territoire grâce au numérique ?"
+
+
+# --- fixtures (hand-checked expectations in each test) ---------------------------------------
+
+
+def demo_with_absent_elsewhere() -> Batch:
+    """The seed, plus a chantier 1.c of the same enjeu on which "Contribution…" is operational:
+    without the ABSENT mark it would be suggested to 1.b (same enjeu)."""
+    d = DEMO_TERRITORY
+    e1 = enjeu(ENJEU_1, d, code="1", impact=4, maitrise=2)
+    c1c = chantier("Former les aidants numériques", d, code="1.c")
+    contribution = resource(CONTRIBUTION, d, "financement")
+    return demo_batch().add(Link(LinkType.ANSWERS, c1c, e1), Link(OP, c1c, contribution))
+
+
+def same_enjeu_batch() -> Batch:
+    """Enjeu 2 has chantiers 2.a and 2.b; enjeu 3 has 3.a."""
+    e2 = enjeu("Comment rendre les démarches en ligne accessibles à tous ?", T, code="2")
+    e3 = enjeu("Comment équiper les foyers ?", T, code="3")
+    c2a = chantier("Accompagner les démarches administratives en ligne", T, code="2.a")
+    c2b = chantier("Ouvrir des permanences numériques dans les mairies", T, code="2.b")
+    c3a = chantier("Collecter et reconditionner des ordinateurs", T, code="3.a")
+    fs = actor("Maison France Services", T)
+    mairie = actor("Mairie de Saint-Aulaye", T)
+    ccas = actor("CCAS", T, email="ccas@example.org", telephone="05 53 00 00 00")
+    cn = resource("Conseillère numérique du CCAS", T, "intervenant")
+    return Batch(
+        [
+            Link(LinkType.ANSWERS, c2a, e2),
+            Link(LinkType.ANSWERS, c2b, e2),
+            Link(LinkType.ANSWERS, c3a, e3),
+            Link(OP, c2a, fs),
+            Link(OP, c2a, mairie),
+            Link(OP, c2a, cn),
+            Link(LinkType.PROVIDES, ccas, cn),
+            Link(LinkType.PILOTS, mairie, c2b),  # the mairie pilots 2.b: never suggested there
+            Link(KU, c2b, cn),  # known on 2.b: an activation, not a suggestion
+            Link(AB, c3a, fs),  # explicitly no link: never suggested
+        ]
+    )
+
+
+def open_data_batch() -> Batch:
+    """The seed plus three lieux of the open data, as the importer writes them."""
+    d = DEMO_TERRITORY
+    media = actor(
+        "Médiathèque de Ribérac",
+        d,
+        external_id="lieu:mednum-001",
+        origin="open_data_mediation_numerique",
+        services=["Parentalité et éducation avec le numérique", "Aide aux démarches administratives"],
+        publics=["Jeunes", "Familles et/ou enfants"],
+        courriels=["mediatheque@example.org"],
+        telephone="+33553000001",
+    )
+    aines = actor(
+        "Club informatique des aînés",
+        d,
+        external_id="lieu:mednum-002",
+        origin="open_data_mediation_numerique",
+        services=["Maîtrise des outils numériques du quotidien"],
+        publics=["Seniors"],
+    )
+    ludo = actor(
+        "Ludothèque du Ribéracois",
+        d,
+        external_id="lieu:mednum-003",
+        origin="open_data_mediation_numerique",
+        services=["Parentalité et éducation avec le numérique"],
+    )
+    c1b = chantier("Développer des actions à destination des jeunes (3 à 14 ans)", d, code="1.b", publics=["Jeunes"])
+    return demo_batch().add(media, aines, Link(KU, c1b, ludo))
+
+
+def two_territories_batch() -> Batch:
+    """A lieu shared by two territories (same external id) and a resource whose provider lives
+    in the other territory: each territory's analysis sees its own links only."""
+    shared_t = actor("Emmaüs Connect", T, external_id="lieu:emmaus-1")
+    shared_o = actor("Emmaüs Connect", OTHER, external_id="lieu:emmaus-1")
+    a1 = chantier("Équiper les familles", T, code="4.a")
+    a2 = chantier("Réduire la fracture numérique", T, code="4.b")
+    b1 = chantier("Reconditionner du matériel", OTHER, code="1.a")
+    b2 = chantier("Former les bénévoles", OTHER, code="1.b")
+    fund = resource("Fonds départemental", T, "financement")
+    giver = actor("Département voisin", OTHER)
+    return Batch(
+        [
+            Link(OP, a1, shared_t),
+            Link(OP, b1, shared_o),
+            a2,
+            b2,
+            Link(KU, a2, fund),
+            Link(LinkType.PROVIDES, giver, fund),
+        ]
+    )
+
+
+FIXTURES = {
+    "demo": (demo_batch, DEMO_TERRITORY, [[], ["CAF"], ["Réseau local CnFS", "Communes (périscolaire, ALSH)"]]),
+    "demo_absent": (demo_with_absent_elsewhere, DEMO_TERRITORY, [[], ["Centres sociaux / Espaces de vie sociale"]]),
+    "same_enjeu": (same_enjeu_batch, T, [[], ["CCAS"], ["Maison France Services", "Mairie de Saint-Aulaye"]]),
+    "open_data": (open_data_batch, DEMO_TERRITORY, [[], ["Médiathèque de Ribérac"]]),
+    "two_territories": (two_territories_batch, T, [[]]),
+    "two_territories_other": (two_territories_batch, OTHER, [[]]),
+}
+
+
+def _run(store, batch_factory, territory, without=()):
+    store.write(batch_factory())
+    return run_missing(prepare(store, territory, without))
+
+
+def _by_pair(found):
+    return {(s.chantier_code, s.target): s for s in found}
+
+
+# --- activations -------------------------------------------------------------------------------
+
+
+def test_activating_the_caf_funding_closes_the_financement_gap_of_1b(embedded_store):
+    acts, _ = _run(embedded_store, demo_batch, DEMO_TERRITORY)
+    by_name = {a.name: a for a in acts}
+
+    caf = by_name["Partenaires sociaux (CAF…)"]
+    assert caf.category == "financement"
+    assert caf.gaps_closed == 1
+    assert [(c.code, c.closes_gap) for c in caf.chantiers] == [("1.b", True)]
+    assert [p.name for p in caf.providers] == ["CAF"]
+    assert caf.sentence() == (
+        "Activer le lien avec « Partenaires sociaux (CAF…) » comblerait le manque de financement "
+        "du chantier 1.b. Qui l'apporte : CAF."
+    )
+    # 1.b already has operational intervenants and partners: activating these closes no gap.
+    for name in ("Animateurs Bus numérique Grand Périgueux", "Fab Lab du territoire / tiers-lieux", "Réseau local tiers-lieux"):
+        assert by_name[name].gaps_closed == 0
+        assert "sans combler de manque" in by_name[name].sentence()
+    # Ranked: the six that close a gap first; the ABSENT "Contribution…" is no activation.
+    assert [a.gaps_closed for a in acts] == [1, 1, 1, 1, 1, 1, 0, 0, 0]
+    assert CONTRIBUTION not in by_name
+    assert by_name["Matériels reconditionnés"].chantiers[0].code == "1.a"
+
+
+def test_an_activation_gives_the_providers_contacts(embedded_store):
+    acts, _ = _run(embedded_store, same_enjeu_batch, T)
+    (cn,) = acts
+    assert cn.as_dict() == {
+        "uid": "resource:cc du pays de saint aulaye:conseillere numerique du ccas",
+        "name": "Conseillère numérique du CCAS",
+        "kind": "Resource",
+        "category": "intervenant",
+        "gaps_closed": 1,
+        "chantiers": [
+            {
+                "uid": "chantier:cc du pays de saint aulaye:2 b",
+                "code": "2.b",
+                "name": "2.b — Ouvrir des permanences numériques dans les mairies",
+                "closes_gap": True,
+            }
+        ],
+        "providers": [
+            {
+                "uid": "actor:cc du pays de saint aulaye:ccas",
+                "name": "CCAS",
+                "emails": ["ccas@example.org"],
+                "phones": ["05 53 00 00 00"],
+            }
+        ],
+        "emails": [],
+        "phones": [],
+    }
+    assert cn.sentence().endswith("Qui l'apporte : CCAS (ccas@example.org, 05 53 00 00 00).")
+
+
+def test_sentences_follow_the_language(embedded_store):
+    acts, sugg = _run(embedded_store, demo_batch, DEMO_TERRITORY)
+    caf = next(a for a in acts if a.name == "Partenaires sociaux (CAF…)")
+    i18n.set_language("en")
+    assert caf.sentence() == (
+        "Activating the link with \"Partenaires sociaux (CAF…)\" would fill the funding gap of chantier 1.b. "
+        "Provided by: CAF."
+    )
+    assert sugg[0].sentence().startswith("Chantier 1.a could draw on")
+
+
+# --- suggestions -------------------------------------------------------------------------------
+
+
+def test_a_partner_operational_on_2a_is_suggested_to_2b_for_the_same_enjeu(embedded_store):
+    _, found = _run(embedded_store, same_enjeu_batch, T)
+    assert [(s.chantier_code, s.target, s.reason, s.score, s.fills_gap) for s in found] == [
+        ("2.b", "Maison France Services", "same_enjeu", 0.8, True),
+        ("3.a", "Conseillère numérique du CCAS", "territory", 0.5, True),
+        ("3.a", "Mairie de Saint-Aulaye", "territory", 0.5, True),
+    ]
+    fs = found[0]
+    assert [v.code for v in fs.via] == ["2.a"]
+    assert fs.enjeux == ("Comment rendre les démarches en ligne accessibles à tous ?",)
+    assert fs.sentence() == (
+        "Le chantier 2.b pourrait s'appuyer sur « Maison France Services » (partenaire) : ce lien est déjà "
+        "opérationnel pour le même enjeu « Comment rendre les démarches en ligne accessibles à tous ? », "
+        "sur le chantier 2.a. Cela comblerait le manque de partenaire de ce chantier."
+    )
+    assert "ailleurs dans le territoire" in found[1].sentence()
+    # The mairie pilots 2.b; the CCAS's conseillère is known (dotted) on 2.b; France Services is
+    # marked ABSENT on 3.a: none of these is suggested.
+    pairs = set(_by_pair(found))
+    assert ("2.b", "Mairie de Saint-Aulaye") not in pairs
+    assert ("2.b", "Conseillère numérique du CCAS") not in pairs
+    assert ("3.a", "Maison France Services") not in pairs
+
+
+def test_the_seed_suggests_1b_partners_to_1a_and_never_the_absent_contribution(embedded_store):
+    _, found = _run(embedded_store, demo_with_absent_elsewhere, DEMO_TERRITORY)
+    pairs = _by_pair(found)
+    assert ("1.b", CONTRIBUTION) not in pairs  # ABSENT on 1.b, on purpose
+    assert pairs[("1.a", CONTRIBUTION)].reason == "same_enjeu"  # operational on 1.c, same enjeu
+    assert pairs[("1.a", CONTRIBUTION)].score == 0.8  # 1.a has no funding: fills a gap
+    # The centre social is known (dotted) on 1.a: an activation, never a suggestion there.
+    assert ("1.a", "Centres sociaux / Espaces de vie sociale") not in pairs
+    assert pairs[("1.c", "Centres sociaux / Espaces de vie sociale")].reason == "same_enjeu"
+    assert {t for (c, t), s in pairs.items() if c == "1.a" and s.reason == "same_enjeu"} == {
+        CONTRIBUTION,
+        "Réseau local CnFS",
+        "Communes (périscolaire, ALSH)",
+        "Animateurs ALSH formés et/ou en formation",
+        "Conseillers numériques",
+    }
+
+
+def test_an_open_data_lieu_matching_a_youth_chantier_is_suggested_with_the_matched_words(embedded_store):
+    _, found = _run(embedded_store, open_data_batch, DEMO_TERRITORY)
+    lieux = [s for s in found if s.reason == "services_publics"]
+    assert [(s.chantier_code, s.target) for s in lieux] == [("1.b", "Médiathèque de Ribérac")]
+    media = lieux[0]
+    assert media.matched_words == ("jeunes", "3 à 14 ans")
+    assert media.matched_services == ("Parentalité et éducation avec le numérique",)
+    assert media.matched_publics == ("Jeunes", "Familles et/ou enfants")
+    assert media.score == 0.6  # 0.4 + 0.1 × 2 more values; 1.b already has partners
+    assert media.sentence() == (
+        "Le chantier 1.b pourrait associer « Médiathèque de Ribérac » : le chantier parle de « jeunes », "
+        "« 3 à 14 ans », et la fiche de cet acteur indique les services « Parentalité et éducation avec le "
+        "numérique » et les publics « Jeunes », « Familles et/ou enfants »."
+    )
+    # The seniors' club matches nothing; the ludothèque is already known on 1.b (an activation).
+    assert "Club informatique des aînés" not in {s.target for s in found}
+    assert "Ludothèque du Ribéracois" in {a.name for a in activations(embedded_store.read_territory(DEMO_TERRITORY))}
+
+
+def test_each_territory_sees_its_own_links_only(embedded_store):
+    acts, found = _run(embedded_store, two_territories_batch, T)
+    assert [(s.chantier_code, s.target, s.reason, [v.code for v in s.via]) for s in found] == [
+        ("4.b", "Emmaüs Connect", "territory", ["4.a"])
+    ]
+    (fund,) = acts
+    assert fund.providers == ()  # its provider belongs to the other territory only
+
+
+def test_without_removes_what_depends_on_the_withdrawn_actors(embedded_store):
+    embedded_store.write(demo_batch())
+    acts, found = run_missing(prepare(embedded_store, DEMO_TERRITORY, ["CAF"]))
+    assert "Partenaires sociaux (CAF…)" not in {a.name for a in acts}
+
+    acts, found = run_missing(
+        prepare(embedded_store, DEMO_TERRITORY, ["Réseau local CnFS", "Communes (périscolaire, ALSH)"])
+    )
+    targets = {s.target for s in found}
+    assert targets.isdisjoint(
+        {"Réseau local CnFS", "Conseillers numériques", "Communes (périscolaire, ALSH)", "Animateurs ALSH formés et/ou en formation"}
+    )
+    # 1.b has lost its operational intervenants: activating the bus or the fab lab now closes a gap.
+    by_name = {a.name: a for a in acts}
+    assert by_name["Animateurs Bus numérique Grand Périgueux"].gaps_closed == 1
+    assert by_name["Fab Lab du territoire / tiers-lieux"].gaps_closed == 1
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES))
+def test_nothing_existing_absent_or_governing_is_ever_suggested(embedded_store, fixture):
+    factory, territory, withouts = FIXTURES[fixture]
+    embedded_store.write(factory())
+    full = embedded_store.read_territory(territory)
+    for without in withouts:
+        scope = prepare(embedded_store, territory, without)
+        acts, found = activations(scope.graph), suggestions(scope.graph)
+        assert (acts, found) == run_missing(scope)
+        pairs = [(s.chantier_uid, s.target_uid) for s in found]
+        assert len(pairs) == len(set(pairs))
+        for s in found:
+            assert s.chantier_uid != s.target_uid
+            assert full.nodes[s.chantier_uid]["kind"] == "Chantier"
+            assert not STATUS & set(full.get_edge_data(s.chantier_uid, s.target_uid, default={}))
+            assert not GOVERNANCE & set(full.get_edge_data(s.target_uid, s.chantier_uid, default={}))
+            assert s.target_uid in scope.graph  # nothing withdrawn
+            assert 0 <= s.score <= 1 and s.reason in REASONS
+            assert s.sentence()
+        assert [s.score for s in found] == sorted((s.score for s in found), reverse=True)
+        for a in acts:
+            assert a.uid in scope.graph
+            for c in a.chantiers:
+                assert "KNOWN_UNLINKED" in full.get_edge_data(c.uid, a.uid)
+            assert a.gaps_closed == sum(c.closes_gap for c in a.chantiers)
+            assert a.sentence()
+
+
+# --- parity with the Cypher twins --------------------------------------------------------------
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("fixture", sorted(FIXTURES))
+def test_cypher_twins_give_the_same_results_as_networkx(embedded_store, neo4j_store, fixture):
+    factory, territory, withouts = FIXTURES[fixture]
+    for store in (embedded_store, neo4j_store):
+        store.write(factory())
+    for without in withouts:
+        embedded = prepare(embedded_store, territory, without)
+        neo4j = prepare(neo4j_store, territory, without)
+        assert neo4j.graph is None and embedded.without_uids == neo4j.without_uids
+        acts_nx, sugg_nx = run_missing(embedded)
+        acts_cy, sugg_cy = run_missing(neo4j)
+        assert [r.as_dict() for r in acts_cy] == [r.as_dict() for r in acts_nx]
+        assert [r.as_dict() for r in sugg_cy] == [r.as_dict() for r in sugg_nx]
+        assert [r.sentence() for r in sugg_cy] == [r.sentence() for r in sugg_nx]
+        assert acts_cy == activations_cypher(neo4j) and sugg_cy == suggestions_cypher(neo4j)
+    assert acts_nx or sugg_nx  # every fixture has something to compare
