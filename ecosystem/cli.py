@@ -287,15 +287,20 @@ def _analysis_options(command: Any) -> Any:
     return click.pass_obj(command)
 
 
+def _territory(store: Store, territory: str | None) -> str:
+    """The territory named, or the only one stored."""
+    if territory:
+        return territory
+    known = store.territories()
+    if len(known) != 1:
+        raise click.UsageError(tr("cli.choose_territory", known=", ".join(known.values()) or tr("cli.none")))
+    return next(iter(known))
+
+
 def _scope(store: Store, territory: str | None, without: tuple[str, ...]) -> Any:
     from .analysis.common import prepare
 
-    if not territory:
-        known = store.territories()
-        if len(known) != 1:
-            raise click.UsageError(tr("cli.choose_territory", known=", ".join(known.values()) or tr("cli.none")))
-        territory = next(iter(known))
-    return prepare(store, territory, without)
+    return prepare(store, _territory(store, territory), without)
 
 
 @analyze.command()
@@ -378,6 +383,40 @@ def matrix(settings: Settings, territory: str | None, fmt: str, without: tuple[s
     if fmt != "table":
         sections = [("enjeux", rows)]
     click.echo(render(fmt, "matrix", scope.territory_name, sections), nl=False)
+
+
+@cli.group()
+def export() -> None:
+    """Exporter un territoire : carte interactive, rapport, fichiers de graphe (dossier exports/ par défaut).
+
+    Export a territory: interactive map, report, graph files (exports/ folder by default).
+    """
+
+
+def _export_options(command: Any) -> Any:
+    command = click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"), show_default=True, help=_help("Dossier de sortie.", "Output folder."))(command)
+    command = click.option("--territory", "-t", metavar="NOM", help=_help("Territoire (facultatif s'il n'y en a qu'un).", "Territory (optional when there is only one)."))(command)
+    return click.pass_obj(command)
+
+
+def _graph_export(fmt: str) -> Any:
+    def command(settings: Settings, territory: str | None, out: Path) -> None:
+        from .export.graphfiles import export_path, write_graph
+
+        with settings.open() as store:
+            graph = store.read_territory(_territory(store, territory))
+        path = write_graph(graph, export_path(out, graph.graph["territory_name"], fmt), fmt)
+        click.echo(tr("cli.export_done", path=path, nodes=graph.number_of_nodes(), links=graph.number_of_edges()))
+
+    command.__doc__ = _help(
+        f"Exporter le graphe du territoire en {fmt.upper()} (tous les attributs ; GEXF pour Gephi) ; le fichier est remplacé s'il existe.",
+        f"Export the territory's graph as {fmt.upper()} (every attribute; GEXF for Gephi); an existing file is replaced.",
+    )
+    return export.command(fmt)(_export_options(command))
+
+
+for _fmt in ("graphml", "gexf", "json"):
+    _graph_export(_fmt)
 
 
 @cli.command("delete-territory")

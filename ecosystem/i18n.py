@@ -471,6 +471,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "✔ opérationnel   … connu, à activer   ✘ manquant",
         "en": "✔ operational   … known, to activate   ✘ missing",
     },
+    "cli.export_done": {
+        "fr": "Graphe exporté : {path} ({nodes} éléments, {links} liens).",
+        "en": "Graph exported: {path} ({nodes} elements, {links} links).",
+    },
     "cli.territory_required": {
         "fr": "Indiquez le territoire avec --territory (ex. --territory \"CC du Pays de Saint-Aulaye\").",
         "en": "Give the territory with --territory (e.g. --territory \"CC du Pays de Saint-Aulaye\").",

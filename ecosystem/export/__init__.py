@@ -1,0 +1,1 @@
+"""Exporters: graph files, maps and reports written from a territory graph."""
