@@ -58,9 +58,7 @@ import hashlib
 import inspect
 import json
 import math
-import os
 import re
-import secrets
 import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
@@ -69,6 +67,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..files import write_atomically
 from ..errors import EcosystemError
 
 __all__ = [
@@ -198,32 +197,10 @@ def _format(fmt: str | None, path: Path | None) -> str:
 
 
 def _write_atomic(path: Path, payload: bytes) -> None:
-    """Write ``payload`` to a temporary file next to ``path``, then move it over ``path``."""
-    folder = path.parent
-    temporary = folder / f".{path.name[:100]}.{secrets.token_hex(6)}.tmp"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        # os.open with 0o666 lets the umask decide the permissions, as for any file we create.
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(payload)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-            raise
+        write_atomically(path, payload)
     except OSError as e:
         raise ExportError("export.write_failed", path=path, detail=e.strerror or e) from e
-    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX)
-        with contextlib.suppress(OSError):
-            dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
 
 
 def _xml_safe(text: str) -> bool:

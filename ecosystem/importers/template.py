@@ -27,11 +27,10 @@ from __future__ import annotations
 
 import io
 import math
-import os
-import secrets
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..files import write_atomically
 from ..errors import EcosystemError
 from ..i18n import LANGUAGES, MESSAGES, get_language
 from ..model import GovernanceRole, LinkStatus
@@ -403,32 +402,8 @@ def _write_help(ws, language: str) -> None:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file next to ``path``, flush it to disk, then rename it."""
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
-        with open(temporary, "xb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temporary, path)
+        write_atomically(path, data, create_folder=False)
     except OSError as e:
         raise TemplateError("template.unwritable", path=str(path), detail=e.strerror or str(e)) from e
-    finally:
-        temporary.unlink(missing_ok=True)
-    _sync_folder(path.parent)
 
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the system allows it (POSIX); harmless elsewhere."""
-    if not hasattr(os, "O_DIRECTORY"):
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
