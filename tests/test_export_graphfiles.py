@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ecosystem import files
 from ecosystem.demo import DEMO_TERRITORY, demo_batch
 from ecosystem.errors import EcosystemError
 from ecosystem.export import graphfiles
@@ -378,7 +379,7 @@ def test_a_failed_write_keeps_the_previous_export(demo_graph, tmp_path, monkeypa
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(graphfiles.os, "replace", disk_full)
+    monkeypatch.setattr(files.os, "replace", disk_full)
     with pytest.raises(ExportError) as caught:
         write_graph(nx.MultiDiGraph(), target)
     assert isinstance(caught.value, EcosystemError)

@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, range_boundaries
 
+from ecosystem import files
 from ecosystem.errors import EcosystemError
 from ecosystem.i18n import MESSAGES, set_language
 from ecosystem.importers import template as template_module
@@ -410,7 +411,7 @@ def test_a_failed_write_leaves_neither_a_half_file_nor_a_temporary_one(tmp_path,
     def refuse(src, dst):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(template_module.os, "replace", refuse)
+    monkeypatch.setattr(files.os, "replace", refuse)
     with pytest.raises(TemplateError) as caught:
         write_template(path, overwrite=True)
     assert caught.value.message_id == "template.unwritable"
