@@ -173,11 +173,15 @@ def status(settings: Settings, territory: str | None, as_json: bool) -> None:
 @cli.command()
 @click.option("--territory", "-t", metavar="NOM", default=DEMO_TERRITORY, show_default=True,
               help=_help("Territoire où charger l'exemple.", "Territory to load the example into."))
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"), show_default=True, help=_help("Dossier de sortie.", "Output folder."))
+@click.option("--no-export", is_flag=True, help=_help("Charger l'exemple sans écrire la carte ni le rapport.", "Load the example without writing the map and the report."))
 @click.pass_obj
-def demo(settings: Settings, territory: str) -> None:
-    """Charger l'exemple de la méthode (enjeu n°1, chantiers 1.a et 1.b) et afficher ce qui a été écrit.
+def demo(settings: Settings, territory: str, out: Path, no_export: bool) -> None:
+    """L'exemple de la méthode (enjeu n°1, chantiers 1.a et 1.b et la cartographie du chantier 1.b) :
+    le charger, l'analyser, écrire sa carte et son rapport dans exports/.
 
-    Load the method's example (enjeu 1, chantiers 1.a and 1.b) and show what was written.
+    The method's example (enjeu 1, chantiers 1.a and 1.b and chantier 1.b's cartography): load it,
+    analyse it, write its map and report into exports/.
     """
     with settings.open() as store:
         summary = store.write(demo_batch(territory))
@@ -185,24 +189,27 @@ def demo(settings: Settings, territory: str) -> None:
         click.echo(tr("cli.demo_loaded", territory=territory))
         for line in summary.lines():
             click.echo(f"  {line}")
+        if not no_export:
+            _publish(store, territory, out)
 
 
-@cli.command("import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--territory", "-t", metavar="NOM", help=_help("Territoire où importer (obligatoire).", "Territory to import into (required)."))
-@click.option("--dry-run", is_flag=True, help=_help("Montrer ce qui serait créé, mis à jour ou inchangé, sans rien écrire.", "Show what would be created, updated or left unchanged, writing nothing."))
-@click.option("--quiet", "-q", is_flag=True, help=_help("Pas de barre de progression ni d'avertissements détaillés.", "No progress bar nor detailed warnings."))
-@click.option("--departement", multiple=True, metavar="CODE", help=_help("Lieux open data : garder ce département (ex. 24, 2A, 971) ; répétable.", "Open-data lieux: keep this département (e.g. 24, 2A, 971); repeatable."))
-@click.option("--code-postal", multiple=True, metavar="CP", help=_help("Lieux open data : garder ce code postal ; répétable.", "Open-data lieux: keep this postcode; repeatable."))
-@click.option("--code-insee", multiple=True, metavar="CODE", help=_help("Lieux open data : garder cette commune (code INSEE) ; répétable.", "Open-data lieux: keep this commune (INSEE code); repeatable."))
-@click.option("--commune", multiple=True, metavar="NOM", help=_help("Lieux open data : garder cette commune ; répétable.", "Open-data lieux: keep this commune; repeatable."))
-@click.option("--epci", multiple=True, metavar="NOM", help=_help("Lieux open data : garder cet EPCI ; répétable.", "Open-data lieux: keep this EPCI; repeatable."))
-@click.pass_obj
-def import_(settings: Settings, files: tuple[Path, ...], territory: str | None, dry_run: bool, quiet: bool, **filters: tuple[str, ...]) -> None:
-    """Importer des tableaux d'atelier (CSV, XLSX) et les lieux de médiation numérique (open data) ; tout ou rien.
+def _import_options(command: Any) -> Any:
+    for name, fr, en in reversed([
+        ("--departement", "Lieux open data : garder ce département (ex. 24, 2A, 971) ; répétable.", "Open-data lieux: keep this département (e.g. 24, 2A, 971); repeatable."),
+        ("--code-postal", "Lieux open data : garder ce code postal ; répétable.", "Open-data lieux: keep this postcode; repeatable."),
+        ("--code-insee", "Lieux open data : garder cette commune (code INSEE) ; répétable.", "Open-data lieux: keep this commune (INSEE code); repeatable."),
+        ("--commune", "Lieux open data : garder cette commune ; répétable.", "Open-data lieux: keep this commune; repeatable."),
+        ("--epci", "Lieux open data : garder cet EPCI ; répétable.", "Open-data lieux: keep this EPCI; repeatable."),
+    ]):
+        command = click.option(name, multiple=True, metavar="VALEUR", help=_help(fr, en))(command)
+    command = click.option("--quiet", "-q", is_flag=True, help=_help("Pas de barre de progression ni d'avertissements détaillés.", "No progress bar nor detailed warnings."))(command)
+    command = click.option("--territory", "-t", metavar="NOM", help=_help("Territoire où importer (obligatoire).", "Territory to import into (required)."))(command)
+    command = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))(command)
+    return command
 
-    Import workshop tables (CSV, XLSX) and open-data lieux de médiation numérique; all or nothing.
-    """
+
+def _import(store: Store, files: tuple[Path, ...], territory: str | None, quiet: bool, dry_run: bool, filters: dict[str, tuple[str, ...]]) -> str:
+    """Import ``files`` and print the summary; return the territory."""
     from .importers import LieuFilter, import_files
 
     if not territory:
@@ -215,12 +222,11 @@ def import_(settings: Settings, files: tuple[Path, ...], territory: str | None, 
         epci=filters["epci"],
     )
     progress = None if quiet or not sys.stderr.isatty() else _progress_printer()
-    with settings.open() as store:
-        try:
-            result = import_files(store, files, territory, lieu_filter=lieu_filter, dry_run=dry_run, progress=progress)
-        finally:
-            if progress is not None:
-                click.echo("", err=True)  # end the progress line
+    try:
+        result = import_files(store, files, territory, lieu_filter=lieu_filter, dry_run=dry_run, progress=progress)
+    finally:
+        if progress is not None:
+            click.echo("", err=True)  # end the progress line
     click.echo(tr("cli.import_tables"))
     for table in result.tables:
         click.echo(tr("cli.import_table", where=table.where.describe(), kind=_table_label(table.kind), rows=table.rows))
@@ -235,6 +241,51 @@ def import_(settings: Settings, files: tuple[Path, ...], territory: str | None, 
         click.echo(tr("cli.import_warnings", count=len(result.warnings)))
         for warning in result.warnings[: 5 if quiet else 200]:
             click.echo(f"  - {warning.describe()}")
+    return territory
+
+
+@cli.command("import")
+@_import_options
+@click.option("--dry-run", is_flag=True, help=_help("Montrer ce qui serait créé, mis à jour ou inchangé, sans rien écrire.", "Show what would be created, updated or left unchanged, writing nothing."))
+@click.pass_obj
+def import_(settings: Settings, files: tuple[Path, ...], territory: str | None, dry_run: bool, quiet: bool, **filters: tuple[str, ...]) -> None:
+    """Importer des tableaux d'atelier (CSV, XLSX) et les lieux de médiation numérique (open data) ; tout ou rien.
+
+    Import workshop tables (CSV, XLSX) and open-data lieux de médiation numérique; all or nothing.
+    """
+    with settings.open() as store:
+        _import(store, files, territory, quiet, dry_run, filters)
+
+
+@cli.command("map")
+@_import_options
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"), show_default=True, help=_help("Dossier de sortie.", "Output folder."))
+@click.pass_obj
+def map_(settings: Settings, files: tuple[Path, ...], territory: str | None, quiet: bool, out: Path, **filters: tuple[str, ...]) -> None:
+    """Le travail principal : importer vos fichiers, analyser, et écrire la carte interactive et le
+    rapport des manques dans exports/.
+
+    The main job: import your files, run the analyses, and write the interactive map and the gap
+    report into exports/.
+    """
+    with settings.open() as store:
+        chosen = _import(store, files, territory, quiet, False, filters)
+        _publish(store, chosen, out)
+
+
+def _publish(store: Store, territory: str, out: Path) -> None:
+    """Write the map and the report of ``territory`` into ``out`` and say where they are."""
+    from .analysis.common import prepare
+    from .export.html_map import write_map
+    from .export.report import build_report, write_report
+
+    scope = prepare(store, territory)
+    graph = store.read_territory(scope.territory_key)
+    out.mkdir(parents=True, exist_ok=True)
+    click.echo(tr("cli.map_written", path=write_map(graph, out)))
+    for path in write_report(build_report(scope), out):
+        if path.suffix in (".md", ".html", ".xlsx"):
+            click.echo(tr("cli.report_written", path=path))
 
 
 def _table_label(kind: str) -> str:
@@ -399,6 +450,50 @@ def _export_options(command: Any) -> Any:
     return click.pass_obj(command)
 
 
+@export.command()
+@click.option("--focus", metavar="CHANTIER", help=_help("Code ou nom d'un chantier ou d'un enjeu : seul son voisinage est exporté.", "Code or name of a chantier or enjeu: only its neighbourhood is exported."))
+@click.option("--show-absent", is_flag=True, help=_help("Tracer aussi les liens absents (trait pâle « manquant »).", "Also draw absent links (faint \"missing\" lines)."))
+@_export_options
+def html(settings: Settings, territory: str | None, out: Path, focus: str | None, show_absent: bool) -> None:
+    """Carte interactive hors ligne (un seul fichier HTML, sans connexion) : légende de la méthode,
+    manques et points de fragilité en évidence, recherche et focus.
+
+    Offline interactive map (one HTML file, no network needed): the method's legend, gaps and
+    single points of failure highlighted, search and focus.
+    """
+    from .export.html_map import write_map
+
+    with settings.open() as store:
+        graph = store.read_territory(_territory(store, territory))
+    out.mkdir(parents=True, exist_ok=True)
+    path = write_map(graph, out, focus=focus, show_absent=show_absent)
+    click.echo(tr("cli.map_written", path=path))
+
+
+@export.command()
+@click.option("--format", "formats", multiple=True, type=click.Choice(["md", "html", "xlsx"]), help=_help("md, html ou xlsx ; répétable (par défaut les trois).", "md, html or xlsx; repeatable (default: all three)."))
+@click.option("--without", multiple=True, metavar="ACTEUR", help=_help("Comme si cet acteur s'était retiré ; répétable.", "As if this actor had left; repeatable."))
+@_export_options
+def report(settings: Settings, territory: str | None, out: Path, formats: tuple[str, ...], without: tuple[str, ...]) -> None:
+    """Rapport des manques pour un appel à projets : faisabilité de chaque chantier, ce qui est
+    opérationnel, ce qu'il faut activer et avec qui, ce qui manque, acteurs centraux, risques de
+    dépendance, couverture des enjeux et matrice prospective ; en md, html (un seul fichier, hors
+    ligne, imprimable en A4) et xlsx.
+
+    Gap report for a funding call: each chantier's feasibility, what is operational, what to
+    activate and with whom, what is missing, central actors, dependency risks, enjeux coverage and
+    the prospective matrix; as md, html (one file, offline, prints on A4) and xlsx.
+    """
+    from .export.report import build_report, write_report  # matplotlib: only loaded here
+
+    with settings.open() as store:
+        scope = _scope(store, territory, without)
+        built = build_report(scope, without_names=without)
+    for path in write_report(built, out, formats or ("md", "html", "xlsx")):
+        if path.suffix in (".md", ".html", ".xlsx"):
+            click.echo(tr("cli.report_written", path=path))
+
+
 def _graph_export(fmt: str) -> Any:
     def command(settings: Settings, territory: str | None, out: Path) -> None:
         from .export.graphfiles import export_path, write_graph
@@ -442,7 +537,10 @@ def main() -> None:
         # The driver logs retries and warnings; coordinators get our one-line messages instead.
         logging.getLogger("neo4j").addHandler(logging.NullHandler())
         logging.getLogger("neo4j").propagate = False
-    cli.main(prog_name="ecosystem")
+    try:
+        cli.main(prog_name="ecosystem")
+    except BrokenPipeError:  # output piped into `head`: stop quietly
+        sys.stderr.close()
 
 
 if __name__ == "__main__":  # pragma: no cover

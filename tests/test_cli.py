@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import socket
 import sqlite3
 import time
@@ -178,3 +179,25 @@ def test_a_wrong_password_is_refused_without_showing_it(run, neo4j_server_info):
     line = _one_error_line(result)
     assert "refusé l'authentification" in line and "NEO4J_PASSWORD" in line
     assert secret not in result.output
+
+
+def test_demo_writes_the_map_and_the_report_and_says_where(run, tmp_path):
+    result = run("demo")
+    assert result.exit_code == 0, result.output
+    exports = tmp_path / "exports"
+    written = sorted(p.name for p in exports.iterdir())
+    assert "carte-territoire-exemple-methode-pqn-a-hubikoop.html" in written
+    for suffix in ("md", "html", "xlsx"):
+        name = f"territoire-exemple-methode-pqn-a-hubikoop-rapport.{suffix}"
+        assert name in written and f"exports/{name}" in result.output
+    assert "Partenaires sociaux (CAF…)" in (exports / "territoire-exemple-methode-pqn-a-hubikoop-rapport.md").read_text(encoding="utf-8")
+
+
+def test_map_imports_analyses_and_exports_a_coordinators_files(run, tmp_path):
+    data = Path(__file__).parent / "data" / "workshop"
+    result = run("map", str(data / "chantiers_seed_excel_fr.csv"), str(data / "carte_chantier_1b_utf8.csv"), "-t", "CC Test", "--out", "sorties")
+    assert result.exit_code == 0, result.output
+    assert "Import terminé" in result.output
+    assert (tmp_path / "sorties" / "carte-cc-test.html").exists()
+    assert (tmp_path / "sorties" / "cc-test-rapport.xlsx").exists()
+    assert "ecosystem.db" in [p.name for p in tmp_path.iterdir()]

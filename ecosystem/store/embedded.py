@@ -76,9 +76,12 @@ class EmbeddedStore(Store):
         if not create and not self.path.exists():
             return None
         try:
+            if create:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, timeout=5, isolation_level=None)
-        except sqlite3.OperationalError as e:
-            raise StoreUnwritableError("store_unwritable", path=self.path, detail=str(e)) from e
+        except (OSError, sqlite3.OperationalError) as e:
+            detail = getattr(e, "strerror", None) or str(e)
+            raise StoreUnwritableError("store_unwritable", path=self.path, detail=detail) from e
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
