@@ -335,6 +335,7 @@ def test_a_2000_element_territory_writes_quickly_into_a_reasonable_file(tmp_path
 
 # --- in a real browser --------------------------------------------------------------------------
 
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)
 needs_chromium = pytest.mark.skipif(
     CHROMIUM is None and not IN_CI,  # in CI a missing browser fails (see the chromium fixture)
@@ -508,7 +509,11 @@ class Page:
         return [e["request"]["url"] for e in self.my_events("Network.requestWillBeSent")]
 
     def screenshot(self, path: Path) -> Path:
-        path.write_bytes(base64.b64decode(self.send("Page.captureScreenshot", {"format": "png"})["data"]))
+        """Save a screenshot at ``path`` and keep a copy in test-artifacts/ (git-ignored) to look at."""
+        data = base64.b64decode(self.send("Page.captureScreenshot", {"format": "png"})["data"])
+        path.write_bytes(data)
+        ARTIFACTS.mkdir(exist_ok=True)
+        (ARTIFACTS / path.name).write_bytes(data)
         return path
 
     def move_mouse(self, x: float, y: float) -> None:
