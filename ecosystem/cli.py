@@ -280,10 +280,11 @@ def _publish(store: Store, territory: str, out: Path) -> None:
     from .export.report import build_report, write_report
 
     scope = prepare(store, territory)
-    graph = store.read_territory(scope.territory_key)
+    graph = scope.graph if scope.graph is not None else store.read_territory(scope.territory_key)
+    built = build_report(scope)  # runs each analysis once; the map reuses the central actors
     out.mkdir(parents=True, exist_ok=True)
-    click.echo(tr("cli.map_written", path=write_map(graph, out)))
-    for path in write_report(build_report(scope), out):
+    click.echo(tr("cli.map_written", path=write_map(graph, out, central=built.actors)))
+    for path in write_report(built, out):
         if path.suffix in (".md", ".html", ".xlsx"):
             click.echo(tr("cli.report_written", path=path))
 

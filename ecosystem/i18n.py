@@ -63,6 +63,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "c'est une valeur de remplissage (tous les chiffres identiques), pas un vrai numéro",
         "en": "it is a placeholder (all digits the same), not a real number",
     },
+    "name_too_long": {
+        "fr": "Nom trop long ({length} caractères, « {value} ») : un nom d'acteur, de ressource, de chantier ou d'enjeu tient en {limit} caractères au plus. Mettez la description dans une autre colonne.",
+        "en": "Name too long ({length} characters, \"{value}\"): a name of an actor, resource, chantier or enjeu holds at most {limit} characters. Put the description in another column.",
+    },
     "bad_level": {
         "fr": "Niveau « {value} » invalide pour {field} : attendu 1 à 4 (1 = faible, 2 = moyen, 3 = fort, 4 = très fort).",
         "en": "Invalid level \"{value}\" for {field}: expected 1 to 4 (1 = low, 2 = medium, 3 = high, 4 = very high).",
@@ -347,6 +351,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "read.binary": {
         "fr": "ce fichier n'est pas un tableau (contenu binaire). Exportez le tableau en CSV ou en XLSX depuis Excel ou LibreOffice.",
         "en": "this file is not a table (binary content). Export the table as CSV or XLSX from Excel or LibreOffice.",
+    },
+    "read.mixed_encoding": {
+        "fr": "le fichier mélange deux encodages (UTF-8 et Windows-1252) à partir de cette ligne : chaque ligne a été lue dans le sien, vérifiez les accents ; réenregistrez-le en « CSV UTF-8 » depuis Excel.",
+        "en": "the file mixes two encodings (UTF-8 and Windows-1252) from this row: each row was read in its own; check the accents, and save it again as \"CSV UTF-8\" from Excel.",
     },
     "read.bad_csv": {
         "fr": "CSV mal formé ({detail}) : un guillemet n'est probablement pas refermé. Réenregistrez le fichier depuis Excel.",

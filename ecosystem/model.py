@@ -20,6 +20,7 @@ is one node belonging to both.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -276,6 +277,8 @@ def parse_level(value: object, field_name: str) -> int | None:
     if isinstance(value, bool):
         raise ValidationError("bad_level", value=value, field=field_name)
     if isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValidationError("bad_level", value=value, field=field_name)
         if value == int(value) and 1 <= value <= 4:
             return int(value)
         raise ValidationError("bad_level", value=value, field=field_name)
@@ -293,6 +296,8 @@ def parse_level(value: object, field_name: str) -> int | None:
 
 
 # --- nodes and links -------------------------------------------------------------------------
+
+MAX_NAME_LENGTH = 500  # a name, not a paragraph: Neo4j cannot index much longer keys
 
 RESERVED = frozenset({"uid", "kind", "name", "key", "code", "external_id", "territory", "territories", "type", "status"})
 
@@ -347,6 +352,8 @@ class Node:
             raise ValidationError("empty_territory")
         if not normalize_name(self.code or self.name):
             raise ValidationError("empty_name", kind=tr(f"kind.{self.kind.value}"))
+        if len(self.name) > MAX_NAME_LENGTH:
+            raise ValidationError("name_too_long", value=self.name[:40] + "…", length=len(self.name), limit=MAX_NAME_LENGTH)
         if self.external_id is not None:
             ext = str(self.external_id).strip()
             object.__setattr__(self, "external_id", parse_external_id(ext) if ext else None)

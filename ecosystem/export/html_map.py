@@ -190,6 +190,7 @@ def write_map(
     show_absent: bool = False,
     title: str | None = None,
     language: str | None = None,
+    central: Iterable[Any] | None = None,
 ) -> Path:
     """Write the interactive map of ``graph`` (a territory read back by a store) as one HTML file.
 
@@ -198,12 +199,13 @@ def write_map(
     :func:`neighbourhood` are exported. ``show_absent``: draw ABSENT links (faint, labelled
     "manquant") instead of leaving them out as the method's legend does. ``title`` replaces
     "Carte de l'écosystème — <territoire>". ``language``: "fr" or "en" (default: the current
-    language). The file is written atomically (temporary file, then rename); the folders are
-    created if needed. Returns the path written.
+    language). ``central``: the central-actors rows when the caller already has them (betweenness
+    is the costly part of a large map), else they are computed. The file is written atomically
+    (temporary file, then rename); the folders are created if needed. Returns the path written.
     """
     with _speaking(language):
         focus_uid = resolve_focus(graph, focus) if focus else None
-        data = _map_data(graph, focus_uid, show_absent=show_absent, title=title, today=date.today())
+        data = _map_data(graph, focus_uid, show_absent=show_absent, title=title, today=date.today(), central=central)
         page = render_page(data)
         target = Path(path)
         if target.is_dir() or str(path).endswith(("/", os.sep)):
@@ -344,14 +346,20 @@ def layout(
 
 
 def _map_data(
-    graph: nx.MultiDiGraph, focus_uid: str | None, *, show_absent: bool, title: str | None, today: date
+    graph: nx.MultiDiGraph,
+    focus_uid: str | None,
+    *,
+    show_absent: bool,
+    title: str | None,
+    today: date,
+    central: Iterable[Any] | None = None,
 ) -> dict[str, Any]:
     drawn = [(s, t, k, d) for s, t, k, d in graph.edges(keys=True, data=True) if k != _AB or show_absent]
     # Analyses and sizes on the whole territory: a focus changes what is shown, not the findings.
     results, coverage = feasibility(graph)
     by_chantier = {r.uid: r for r in results}
     covered = {c.uid: c for c in coverage}
-    centrality = _centrality(graph)
+    centrality = _centrality(graph, central)
     degree = _degrees(graph, drawn)
 
     keep = set(graph.nodes) if focus_uid is None else neighbourhood(graph, focus_uid, show_absent=show_absent)
@@ -647,16 +655,14 @@ class _Centrality:
         self.sentences = sentences  # the analysis's own sentences, when its rows have them
 
 
-def _centrality(graph: nx.MultiDiGraph) -> _Centrality | None:
-    """The central-actors analysis if this installation has it, else None (sizes by degree)."""
-    try:
-        from ..analysis.centrality import central_actors
-    except ImportError:
-        return None
+def _centrality(graph: nx.MultiDiGraph, rows: Iterable[Any] | None = None) -> _Centrality:
+    """What the map takes from the central-actors analysis (computed here unless given)."""
+    from ..analysis.centrality import central_actors
+
     betweenness: dict[str, float] = {}
     dependencies: dict[str, list[tuple[str, str]]] = {}
     sentences: dict[str, list[str]] = {}
-    for row in central_actors(graph):
+    for row in central_actors(graph) if rows is None else rows:
         betweenness[row.uid] = float(row.betweenness)
         if callable(getattr(row, "sentences", None)):
             sentences[row.uid] = [str(s) for s in row.sentences()]

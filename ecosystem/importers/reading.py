@@ -20,7 +20,8 @@ import datetime as dt
 import io
 import zipfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -155,9 +156,29 @@ def _read_csv(path: Path, head: bytes, problems: Problems) -> Iterator[Sheet]:
     yield Sheet(Location(str(path)), _csv_rows(path, encoding, errors, delimiter, problems), estimated)
 
 
+def _mixed_lines(handle: BinaryIO, path: Path, problems: Problems) -> Iterator[str]:
+    """Lines of a file that is not wholly UTF-8: each line as UTF-8 when it is, else Windows-1252
+    (files pasted together from several exports mix both); says so once."""
+    saw_utf8 = saw_cp1252 = False
+    for number, raw in enumerate(handle, start=1):
+        try:
+            text = raw.decode("utf-8")
+            saw_utf8 = saw_utf8 or any(b > 127 for b in raw)
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")
+            if not saw_cp1252 and saw_utf8:
+                problems.warning(Location(str(path), row=number), "read.mixed_encoding")
+            saw_cp1252 = True
+        yield text
+
+
 def _csv_rows(path: Path, encoding: str, errors: str, delimiter: str, problems: Problems) -> Iterator[Row]:
-    with open(path, encoding=encoding, errors=errors, newline="") as f:
-        reader = csv.reader(f, delimiter=delimiter)
+    with open(path, "rb") as binary:
+        if encoding == "cp1252":
+            lines: Iterable[str] = _mixed_lines(binary, path, problems)
+        else:
+            lines = io.TextIOWrapper(binary, encoding=encoding, errors=errors, newline="")
+        reader = csv.reader(lines, delimiter=delimiter)
         line = 1
         while True:
             try:
@@ -186,15 +207,21 @@ def _read_xlsx(path: Path, problems: Problems) -> Iterator[Sheet]:
         except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError) as e:
             problems.error(Location(str(path)), "read.bad_xlsx", detail=type(e).__name__)
             return
+        except Exception as e:  # noqa: BLE001 - a damaged archive raises zlib.error, EOFError...
+            problems.error(Location(str(path)), "read.bad_xlsx", detail=type(e).__name__)
+            return
         try:
             for ws in workbook.worksheets:
-                yield Sheet(Location(str(path), sheet=ws.title), _xlsx_rows(ws), ws.max_row)
+                yield Sheet(Location(str(path), sheet=ws.title), _xlsx_rows(ws, path, problems), ws.max_row)
         finally:
             workbook.close()
 
 
-def _xlsx_rows(ws) -> Iterator[Row]:
-    for number, values in enumerate(ws.iter_rows(values_only=True), start=ws.min_row or 1):
-        cells = _trimmed([cell_text(v) for v in values])
-        if cells:
-            yield number, cells
+def _xlsx_rows(ws, path: Path, problems: Problems) -> Iterator[Row]:
+    try:
+        for number, values in enumerate(ws.iter_rows(values_only=True), start=ws.min_row or 1):
+            cells = _trimmed([cell_text(v) for v in values])
+            if cells:
+                yield number, cells
+    except Exception as e:  # noqa: BLE001 - a sheet damaged inside a readable archive
+        problems.error(Location(str(path), sheet=ws.title), "read.bad_xlsx", detail=type(e).__name__)

@@ -1,0 +1,361 @@
+"""Benchmarks of ecosystem: plain script, one run, figures side by side (no assertions).
+
+    python bench/run.py --quick                       # EPCI scale only, < 1 min (the smoke test)
+    python bench/run.py --scales epci,departement     # fuller run
+    python bench/run.py --scales nation --no-neo4j --no-analyses
+
+Neo4j parts run when ECOSYSTEM_BENCH_NEO4J_URI is set (…_USER, default neo4j; …_PASSWORD).
+Each Neo4j import starts from an empty database. Peak memory is the Python process's peak RSS
+growth during that step (each import runs in a forked child); the server's own peak RSS (VmHWM)
+is printed when ECOSYSTEM_BENCH_NEO4J_PID is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import platform
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import networkx as nx  # noqa: E402
+
+from bench.generate import SCALES, generate  # noqa: E402
+from ecosystem.analysis.centrality import central_actors, operational_graphs, _graph_facts  # noqa: E402
+from ecosystem.analysis.common import prepare  # noqa: E402
+from ecosystem.analysis.feasibility import run_gaps  # noqa: E402
+from ecosystem.analysis.links import run_missing  # noqa: E402
+from ecosystem.analysis.matrix import run_matrix  # noqa: E402
+from ecosystem.analysis.centrality import run_central  # noqa: E402
+from ecosystem.export.html_map import write_map  # noqa: E402
+from ecosystem.store import EmbeddedStore, Neo4jStore  # noqa: E402
+
+ROWS: list[tuple[str, str, str, str]] = []  # (scale, step, figure, note)
+PER_ROW_SAMPLE = 2000
+
+
+def row(scale: str, step: str, figure: str, note: str = "") -> None:
+    ROWS.append((scale, step, figure, note))
+    print(f"  {scale:<12} {step:<46} {figure:>22}  {note}", flush=True)
+
+
+def rss_kb() -> int:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def in_child(fn: Callable[[], Any]) -> tuple[Any, float]:
+    """Run fn in a forked child; return (its result, its peak RSS growth in MB)."""
+    ctx = multiprocessing.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+
+    def target() -> None:
+        base = rss_kb()
+        try:
+            out = fn()
+            err = None
+        except BaseException as e:  # noqa: BLE001
+            out, err = None, f"{type(e).__name__}: {str(e)[:300]}"
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        child.send((out, err, max(0, peak - base) / 1024))
+
+    p = ctx.Process(target=target)
+    p.start()
+    out, err, mb = parent.recv()
+    p.join()
+    if err:
+        raise RuntimeError(err)
+    return out, mb
+
+
+def timed(fn: Callable[[], Any]) -> tuple[Any, float]:
+    start = time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - start
+
+
+def machine(neo4j_version: str | None) -> str:
+    mem = 0
+    with open("/proc/meminfo") as f:
+        mem = int(f.readline().split()[1]) // 1024 // 1024
+    cpu = "?"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import networkx
+
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {mem} GB RAM, Python {platform.python_version()}, "
+        f"networkx {networkx.__version__}, SQLite {__import__('sqlite3').sqlite_version}, "
+        f"Neo4j {neo4j_version or 'not used'}"
+    )
+
+
+# --- Neo4j --------------------------------------------------------------------------------------
+
+
+def neo4j_settings() -> tuple[str, str, str | None] | None:
+    uri = os.environ.get("ECOSYSTEM_BENCH_NEO4J_URI")
+    if not uri:
+        return None
+    return uri, os.environ.get("ECOSYSTEM_BENCH_NEO4J_USER", "neo4j"), os.environ.get("ECOSYSTEM_BENCH_NEO4J_PASSWORD")
+
+
+def wipe(driver: Any) -> None:
+    with driver.session() as s:
+        s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
+RAW_NODE = "UNWIND $rows AS row MERGE (n:EcoNode {{uid: row.uid}}) SET n += row.props, n:{kind} " \
+           "WITH n MATCH (t:Territory {{key: $territory}}) MERGE (n)-[:BELONGS_TO]->(t)"
+RAW_LINK = "UNWIND $rows AS row MATCH (s:EcoNode {{uid: row.source}}) MATCH (t:EcoNode {{uid: row.target}}) " \
+           "MERGE (s)-[r:{type}]->(t) SET r += row.props"
+
+
+def raw_unwind(driver: Any, batch: Any, batch_size: int = 5000) -> None:
+    """The hand-written script: plain UNWIND/MERGE per kind and per type, one transaction."""
+    from ecosystem.cypher import queries
+
+    with driver.session() as s:
+        for name, q in queries().items():
+            if name.startswith("schema_"):
+                s.run(q.text).consume()
+    (key, name), = batch.territories.items()
+    nodes, links = batch.node_rows(), batch.link_rows()
+
+    def work(tx: Any) -> None:
+        tx.run("MERGE (t:Territory {key: $key}) ON CREATE SET t.name = $name", key=key, name=name).consume()
+        for kind in ("Actor", "Resource", "Chantier", "Enjeu"):
+            rows = [r for r in nodes if r["kind"] == kind]
+            for i in range(0, len(rows), batch_size):
+                tx.run(RAW_NODE.format(kind=kind), rows=rows[i:i + batch_size], territory=key).consume()
+        for typ in sorted({r["type"] for r in links}):
+            rows = [r for r in links if r["type"] == typ]
+            for i in range(0, len(rows), batch_size):
+                tx.run(RAW_LINK.format(type=typ), rows=rows[i:i + batch_size]).consume()
+
+    with driver.session() as s:
+        s.execute_write(work)
+
+
+def per_row_sample(uri: str, user: str, password: str | None, batch: Any, sample: int) -> tuple[int, float, int, float, bool]:
+    """Our own queries, one row per query, one transaction: time `sample` links and their endpoints.
+
+    Returns (node rows, node seconds, link rows, link seconds, complete?)."""
+    from ecosystem.model import STATUS_SLOT
+    from ecosystem.store.neo4j import _STATUS_TYPES
+    from ecosystem.cypher import query
+
+    links = batch.link_rows()
+    complete = len(links) <= sample
+    chosen = links if complete else random.Random(0).sample(links, sample)
+    needed = {r["source"] for r in chosen} | {r["target"] for r in chosen}
+    nodes = [r for r in batch.node_rows() if complete or r["uid"] in needed]
+    territories = [{"key": k, "name": v} for k, v in batch.territories.items()]
+    store = Neo4jStore(uri, user, password)
+    store._ensure_ready()
+    with store._driver.session() as s:
+        tx = s.begin_transaction()
+        tx.run(query("merge_territories"), rows=territories).consume()
+        t0 = time.perf_counter()
+        for r in nodes:
+            tx.run(query("merge_nodes"), rows=[r]).consume()
+        t1 = time.perf_counter()
+        for r in chosen:
+            r = {**r, "slot_types": _STATUS_TYPES if r["slot"] == STATUS_SLOT else [r["type"]]}
+            tx.run(query("merge_links"), rows=[r]).consume()
+        t2 = time.perf_counter()
+        tx.commit()
+    store.close()
+    return len(nodes), t1 - t0, len(chosen), t2 - t1, complete
+
+
+def server_hwm_mb() -> str:
+    pid = os.environ.get("ECOSYSTEM_BENCH_NEO4J_PID")
+    if not pid:
+        return ""
+    try:
+        for line in open(f"/proc/{pid}/status"):
+            if line.startswith("VmHWM:"):
+                return f"server peak RSS {int(line.split()[1]) // 1024} MB"
+    except OSError:
+        pass
+    return ""
+
+
+def bench_neo4j_import(scale: str, g: Any, settings: tuple[str, str, str | None], batch_sizes: list[int]) -> dict[str, float]:
+    import neo4j
+
+    uri, user, password = settings
+    driver = neo4j.GraphDatabase.driver(uri, auth=(user, password) if password else None)
+    n_links = g.links
+    rates: dict[str, float] = {}
+
+    wipe(driver)
+    (_, secs), mb = in_child(lambda: timed(lambda: raw_unwind(driver, g.batch)))
+    rates["raw"] = n_links / secs
+    row(scale, "neo4j import: raw UNWIND script (5000/query)", f"{secs:8.2f} s {rates['raw']:9,.0f} l/s", f"py +{mb:.0f} MB {server_hwm_mb()}")
+
+    for bs in batch_sizes:
+        wipe(driver)
+
+        def ours(bs: int = bs) -> float:
+            store = Neo4jStore(uri, user, password, batch_size=bs)
+            try:
+                return timed(lambda: store.write(g.batch))[1]
+            finally:
+                store.close()
+
+        try:
+            secs, mb = in_child(ours)
+        except RuntimeError as e:
+            row(scale, f"neo4j import: Neo4jStore.write (batch {bs})", "FAILED", str(e)[:120])
+            continue
+        rates[f"ours{bs}"] = n_links / secs
+        row(scale, f"neo4j import: Neo4jStore.write (batch {bs})", f"{secs:8.2f} s {n_links / secs:9,.0f} l/s",
+            f"time = {rates['raw'] / rates[f'ours{bs}']:.2f}x raw's; py +{mb:.0f} MB {server_hwm_mb()}")
+
+    wipe(driver)
+    n_nodes, t_nodes, n_sample, t_links, complete = per_row_sample(uri, user, password, g.batch, PER_ROW_SAMPLE)
+    est = t_nodes / n_nodes * g.nodes + t_links / n_sample * g.links
+    rates["per_row"] = g.links / est
+    how = "measured on all rows" if complete else f"sampled {n_sample} links + {n_nodes} endpoints, extrapolated"
+    row(scale, "neo4j import: one query per row (1 tx)", f"{est:8.2f} s {rates['per_row']:9,.0f} l/s", how)
+    best = max((v for k, v in rates.items() if k.startswith("ours")), default=0)
+    if best:
+        row(scale, "neo4j import: best ours vs per-row / vs raw", f"{best / rates['per_row']:.1f}x / {best / rates['raw']:.2f}",
+            "targets: >= 20x per-row, >= 0.5 of raw")
+    # leave the territory loaded by our path for the Cypher analyses
+    wipe(driver)
+    store = Neo4jStore(uri, user, password)
+    store.write(g.batch)
+    store.close()
+    driver.close()
+    return rates
+
+
+# --- analyses -----------------------------------------------------------------------------------
+
+
+def bench_analyses(scale: str, store: Any, territory: str, label: str, skip_central: bool) -> None:
+    scope, secs = timed(lambda: prepare(store, territory))
+    row(scale, f"{label}: prepare (read territory)", f"{secs:8.2f} s")
+    for name, fn in (("gaps", run_gaps), ("missing", run_missing), ("matrix", run_matrix), ("central", run_central)):
+        if name == "central" and skip_central:
+            row(scale, f"{label}: {name}", "skipped", "--max-central-nodes")
+            continue
+        out, secs = timed(lambda fn=fn: fn(scope))
+        row(scale, f"{label}: {name}", f"{secs:8.2f} s")
+
+
+def bench_betweenness(scale: str, graph: nx.MultiDiGraph, ks: list[int]) -> None:
+    """Exact vs sampled betweenness on the operational network (what `central` computes)."""
+    nodes, links, _ = _graph_facts(graph)
+    op, _pot = operational_graphs(nodes, links)
+    n = op.number_of_nodes()
+    exact, secs = timed(lambda: nx.betweenness_centrality(op, normalized=True))
+    row(scale, f"betweenness exact ({n} nodes, {op.number_of_edges()} edges)", f"{secs:8.2f} s")
+    actors = [u for u in op if op.nodes[u]["kind"] == "Actor"]
+    top = sorted(actors, key=lambda u: -exact[u])[:20]
+    rank_exact = {u: i for i, u in enumerate(sorted(actors, key=lambda u: -exact[u]))}
+    for k in ks:
+        if k >= n:
+            continue
+        approx, secs_k = timed(lambda k=k: nx.betweenness_centrality(op, k=k, normalized=True, seed=0))
+        top_k = sorted(actors, key=lambda u: -approx[u])[:20]
+        overlap = len(set(top) & set(top_k))
+        max_err = max(abs(approx[u] - exact[u]) for u in actors)
+        # Spearman on the top 100 actors of the exact ranking
+        head = sorted(actors, key=lambda u: -exact[u])[:100]
+        rank_a = {u: i for i, u in enumerate(sorted(head, key=lambda u: -approx[u]))}
+        d2 = sum((rank_exact[u] - rank_a[u]) ** 2 for u in head)
+        rho = 1 - 6 * d2 / (len(head) * (len(head) ** 2 - 1))
+        row(scale, f"betweenness sampled k={k}", f"{secs_k:8.2f} s",
+            f"top-20 overlap {overlap}/20, top-100 Spearman {rho:.3f}, max abs err {max_err:.4f}")
+
+
+# --- main ---------------------------------------------------------------------------------------
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="EPCI scale only, under a minute")
+    ap.add_argument("--scales", default="epci,departement")
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--no-neo4j", action="store_true")
+    ap.add_argument("--no-analyses", action="store_true")
+    ap.add_argument("--batch-sizes", default="5000", help="Neo4jStore batch sizes to compare, e.g. 1000,5000,20000")
+    ap.add_argument("--betweenness-k", default="100,250,500,1000")
+    ap.add_argument("--betweenness-scale", default="departement", help="scale where exact betweenness is compared")
+    ap.add_argument("--max-central-nodes", type=int, default=30000, help="skip `central` above this many nodes")
+    ap.add_argument("--max-map-nodes", type=int, default=30000)
+    args = ap.parse_args()
+    scales = ["epci"] if args.quick else args.scales.split(",")
+    settings = None if args.no_neo4j else neo4j_settings()
+    version = None
+    if settings:
+        import neo4j
+
+        with neo4j.GraphDatabase.driver(settings[0], auth=(settings[1], settings[2]) if settings[2] else None) as d:
+            version = d.get_server_info().agent
+    print("machine:", machine(version))
+    print(f"command: python {' '.join(sys.argv)}")
+    print(f"  {'scale':<12} {'step':<46} {'figure':>22}  note")
+    tmp = Path(tempfile.mkdtemp(prefix="ecosystem-bench-"))
+    for scale in scales:
+        if scale not in SCALES:
+            raise SystemExit(f"unknown scale {scale}: {', '.join(SCALES)}")
+        g, secs = timed(lambda: generate(scale, args.seed))
+        row(scale, "generate", f"{secs:8.2f} s", f"{g.nodes:,} nodes, {g.links:,} links")
+        db = tmp / f"{scale}.db"
+        (_, secs), mb = in_child(lambda: timed(lambda: EmbeddedStore(db).write(g.batch)))
+        row(scale, "embedded import: EmbeddedStore.write", f"{secs:8.2f} s {g.links / secs:9,.0f} l/s",
+            f"py +{mb:.0f} MB, file {db.stat().st_size / 1e6:.1f} MB")
+        store = EmbeddedStore(db)
+        graph, secs = timed(lambda: store.read_territory(g.territory))
+        row(scale, "embedded read_territory -> networkx", f"{secs:8.2f} s",
+            f"{graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges")
+        if g.nodes <= args.max_map_nodes:
+            out = tmp / f"{scale}.html"
+            _, secs = timed(lambda: write_map(graph, out))
+            row(scale, "map export (write_map)", f"{secs:8.2f} s", f"{out.stat().st_size / 1e6:.1f} MB")
+        else:
+            row(scale, "map export (write_map)", "skipped", "--max-map-nodes")
+        if not args.no_analyses:
+            bench_analyses(scale, store, g.territory, "networkx", g.nodes > args.max_central_nodes)
+        if scale == args.betweenness_scale and not args.quick and not args.no_analyses:
+            bench_betweenness(scale, graph, [int(k) for k in args.betweenness_k.split(",")])
+        store.close()
+        del graph
+        if settings:
+            bench_neo4j_import(scale, g, settings, [int(b) for b in args.batch_sizes.split(",")])
+            if not args.no_analyses:
+                nstore = Neo4jStore(*settings[:2], settings[2])
+                bench_analyses(scale, nstore, g.territory, "cypher", g.nodes > args.max_central_nodes)
+                nstore.close()
+        db.unlink(missing_ok=True)
+    print()
+    print("| scale | step | figure | note |")
+    print("| --- | --- | --- | --- |")
+    for r in ROWS:
+        print("| " + " | ".join(x.strip() for x in r) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""Smoke check of the benchmarks: `python bench/run.py --quick` completes and prints its table.
+
+No timing is asserted: the figures live in BENCHMARKS.md. The Neo4j parts use the session's
+server when it can be reached; otherwise the quick mode runs the embedded parts only.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _run(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--quick"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+def _base_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ECOSYSTEM_BENCH_")}
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def test_quick_bench_embedded_only():
+    done = _run(_base_env())
+    assert done.returncode == 0, done.stderr[-2000:]
+    out = done.stdout
+    assert "machine:" in out and "| scale | step | figure | note |" in out
+    for step in ("generate", "embedded import", "embedded read_territory", "map export", "networkx: gaps", "networkx: central"):
+        assert f"| epci | {step}" in out, step
+    assert "neo4j import" not in out
+
+
+@pytest.mark.neo4j
+def test_quick_bench_with_neo4j(neo4j_server_info):
+    env = _base_env()
+    env["ECOSYSTEM_BENCH_NEO4J_URI"] = neo4j_server_info.uri
+    env["ECOSYSTEM_BENCH_NEO4J_USER"] = neo4j_server_info.user
+    if neo4j_server_info.password:
+        env["ECOSYSTEM_BENCH_NEO4J_PASSWORD"] = neo4j_server_info.password
+    done = _run(env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    out = done.stdout
+    for step in ("neo4j import: raw UNWIND", "neo4j import: Neo4jStore.write", "neo4j import: one query per row",
+                 "cypher: gaps", "cypher: central"):
+        assert f"| epci | {step}" in out, step
