@@ -510,3 +510,44 @@ def test_credentials_never_appear_in_messages_logs_or_exports(neo4j_server_info,
             if path.suffix == ".xlsx":
                 with zipfile.ZipFile(path) as z:
                     assert not any(password.encode() in z.read(n) for n in z.namelist())
+
+
+def test_a_neo4j_that_accepts_but_never_answers_gives_a_message_within_a_bounded_time():
+    """A hung server (the port accepts, nothing ever answers): never a hang, one line, exit 1."""
+    import socket
+    import threading
+    import time
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    port = listener.getsockname()[1]
+    accepted: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept_and_stay_silent() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                accepted.append(listener.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept_and_stay_silent, daemon=True)
+    thread.start()
+    try:
+        started = time.monotonic()
+        result = run(["--neo4j", f"bolt://127.0.0.1:{port}", "--neo4j-password", "secret-pw-123", "status"])
+        elapsed = time.monotonic() - started
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        for conn in accepted:
+            conn.close()
+        listener.close()
+    assert result.exit_code == 1, result.output
+    assert elapsed < 90, f"waited {elapsed:.0f} s"
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "Neo4j" in lines[0] and "Traceback" not in result.output
+    assert "secret-pw-123" not in result.output
+    print(f"\nsilent Neo4j: gave up after {elapsed:.1f} s: {lines[0]}")
