@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import json
 import logging
-import math
 import os
 import secrets
 import subprocess
@@ -551,3 +550,55 @@ def test_a_neo4j_that_accepts_but_never_answers_gives_a_message_within_a_bounded
     assert len(lines) == 1 and "Neo4j" in lines[0] and "Traceback" not in result.output
     assert "secret-pw-123" not in result.output
     print(f"\nsilent Neo4j: gave up after {elapsed:.1f} s: {lines[0]}")
+
+
+def test_permission_denied_while_saving_keeps_the_previous_map_and_says_so():
+    """The store's folder and file cannot be written (a shared drive, a read-only USB key)."""
+    import os
+    import tempfile
+
+    from ecosystem.demo import demo_batch
+
+    folder = Path(tempfile.mkdtemp(prefix="ecosystem-readonly-", dir="/tmp"))
+    try:
+        path = folder / "ecosystem.db"
+        with EmbeddedStore(path) as store:
+            store.write(demo_batch("Lecture seule"))
+        before = path.read_bytes()
+        folder.chmod(0o555)
+        path.chmod(0o444)
+        from ecosystem import Batch, actor
+        from ecosystem.errors import StoreUnwritableError
+
+        read_end, write_end = os.pipe()
+        pid = os.fork()  # the child writes; as root it first becomes 'nobody', as a coordinator is
+        if pid == 0:
+            code = 1
+            try:
+                os.close(read_end)
+                if os.geteuid() == 0:
+                    os.setgid(65534)
+                    os.setuid(65534)
+                try:
+                    EmbeddedStore(path).write(Batch([actor("Nouvel acteur", "Lecture seule")]))
+                    code = 2
+                except StoreUnwritableError as e:
+                    os.write(write_end, str(e).encode("utf-8"))
+                    code = 3
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        with os.fdopen(read_end, "rb") as pipe:
+            said = pipe.read().decode("utf-8")
+        _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 3
+        assert "Impossible d'écrire" in said and "Rien n'a été modifié" in said
+        assert path.read_bytes() == before
+        with EmbeddedStore(path) as store:
+            assert "Nouvel acteur" not in {d["name"] for _, d in store.read_territory("Lecture seule").nodes(data=True)}
+    finally:
+        folder.chmod(0o755)
+        for child in folder.iterdir():
+            child.chmod(0o644)
+            child.unlink()
+        folder.rmdir()
