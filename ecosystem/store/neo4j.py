@@ -101,7 +101,11 @@ class Neo4jStore(Store):
     # --- plumbing -----------------------------------------------------------------------------
 
     def _detail(self, error: BaseException) -> str:
-        text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        """The useful part of a driver message: the system's reason when there is one
+        ("[Errno 111] Connection refused", "timed out"), else its first line."""
+        lines = [line.strip() for line in str(error).strip().splitlines() if line.strip()]
+        reasons = [line.rsplit("(reason ", 1)[1].rstrip(")") for line in lines if "(reason " in line]
+        text = reasons[-1] if reasons else (lines[0] if lines else type(error).__name__)
         if self._password:
             text = text.replace(self._password, "***")
         return text[:200]
