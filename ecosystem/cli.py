@@ -211,6 +211,7 @@ def _import_options(command: Any) -> Any:
 def _import(store: Store, files: tuple[Path, ...], territory: str | None, quiet: bool, dry_run: bool, filters: dict[str, tuple[str, ...]]) -> str:
     """Import ``files`` and print the summary; return the territory."""
     from .importers import LieuFilter, import_files
+    from .importers.tables import table_spec
 
     if not territory:
         raise click.UsageError(tr("cli.territory_required"))
@@ -229,7 +230,7 @@ def _import(store: Store, files: tuple[Path, ...], territory: str | None, quiet:
             click.echo("", err=True)  # end the progress line
     click.echo(tr("cli.import_tables"))
     for table in result.tables:
-        click.echo(tr("cli.import_table", where=table.where.describe(), kind=_table_label(table.kind), rows=table.rows))
+        click.echo(tr("cli.import_table", where=table.where.describe(), kind=table_spec(table.kind).title(), rows=table.rows))
     click.echo(tr("cli.import_dry_run" if dry_run else "cli.import_done", territory=territory))
     for line in result.summary.lines():
         click.echo(f"  {line}")
@@ -287,13 +288,6 @@ def _publish(store: Store, territory: str, out: Path) -> None:
     for path in write_report(built, out):
         if path.suffix in (".md", ".html", ".xlsx"):
             click.echo(tr("cli.report_written", path=path))
-
-
-def _table_label(kind: str) -> str:
-    from .importers.tables import TABLES
-
-    spec = next(s for s in TABLES if s.kind == kind)
-    return spec.title_en if get_language() == "en" else spec.title_fr
 
 
 def _progress_printer():

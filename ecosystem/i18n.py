@@ -9,9 +9,11 @@ or the ``ECOSYSTEM_LANG`` environment variable.
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 
-__all__ = ["LANGUAGES", "MESSAGES", "get_language", "set_language", "tr"]
+__all__ = ["LANGUAGES", "MESSAGES", "get_language", "set_language", "speaking", "tr"]
 
 LANGUAGES = ("fr", "en")
 
@@ -32,6 +34,22 @@ def set_language(language: str | None) -> None:
     if language is not None and language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; expected one of {LANGUAGES}")
     _language = language
+
+
+@contextlib.contextmanager
+def speaking(language: str | None) -> Iterator[None]:
+    """Use ``language`` for a while (a map or report in English), then restore exactly what was
+    chosen before (None: the environment / French). ``None`` changes nothing."""
+    global _language
+    if language is None:
+        yield
+        return
+    previous = _language
+    set_language(language)
+    try:
+        yield
+    finally:
+        _language = previous
 
 
 def tr(message_id: str, /, **params: object) -> str:

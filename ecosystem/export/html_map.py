@@ -48,13 +48,12 @@ What the map shows (the legend in the page says the same, in French or English):
 
 from __future__ import annotations
 
-import contextlib
 import html
 import json
 import math
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -68,7 +67,7 @@ from ..analysis.common import SCORED_CATEGORIES
 from ..analysis.feasibility import MISSING, TO_ACTIVATE, ChantierFeasibility, feasibility
 from ..errors import EcosystemError
 from ..files import write_atomically
-from ..i18n import LANGUAGES, get_language, tr
+from ..i18n import LANGUAGES, get_language, speaking, tr
 from ..model import LinkType, NodeKind, ResourceCategory, normalize_name
 from .graphfiles import safe_filename
 
@@ -203,7 +202,7 @@ def write_map(
     is the costly part of a large map), else they are computed. The file is written atomically
     (temporary file, then rename); the folders are created if needed. Returns the path written.
     """
-    with _speaking(language):
+    with speaking(language):
         focus_uid = resolve_focus(graph, focus) if focus else None
         data = _map_data(graph, focus_uid, show_absent=show_absent, title=title, today=date.today(), central=central)
         page = render_page(data)
@@ -226,7 +225,7 @@ def map_data(
     today: date | None = None,
 ) -> dict[str, Any]:
     """The JSON document the page is drawn from (what :func:`write_map` embeds)."""
-    with _speaking(language):
+    with speaking(language):
         focus_uid = resolve_focus(graph, focus) if focus else None
         return _map_data(graph, focus_uid, show_absent=show_absent, title=title, today=today or date.today())
 
@@ -935,22 +934,6 @@ def _assets() -> dict[str, str]:
     if "</style" in assets["css"].lower():
         raise RuntimeError("map.css cannot be inlined in a <style> element")
     return assets
-
-
-@contextlib.contextmanager
-def _speaking(language: str | None) -> Iterator[None]:
-    """Render in ``language`` (the analyses' sentences too), then restore the process language."""
-    if language is None:
-        yield
-        return
-    if language not in LANGUAGES:
-        raise ValueError(f"unknown language {language!r}; expected one of {LANGUAGES}")
-    previous = i18n._language  # None when the language comes from ECOSYSTEM_LANG or the default
-    i18n.set_language(language)
-    try:
-        yield
-    finally:
-        i18n.set_language(previous)
 
 
 def _write(path: Path, data: bytes) -> None:

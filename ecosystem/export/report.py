@@ -24,11 +24,10 @@ failed export leaves the previous one intact.
 
 from __future__ import annotations
 
-import contextlib
 import html
 import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -118,7 +117,7 @@ def write_report(
             chosen.append(key)
     out = Path(out_dir)
     written: list[Path] = []
-    with _language(language):
+    with i18n.speaking(language):
         rendered = _Charts(report, draw="md" in chosen or "html" in chosen)  # the workbook has no chart
         if rendered:
             folder = out / f"{safe_filename(report.territory_name, 70)}-rapport-graphiques"
@@ -134,19 +133,6 @@ def write_report(
             _write_atomic(path, writers[fmt](report, rendered))
             written.append(path)
     return written
-
-
-@contextlib.contextmanager
-def _language(language: str | None) -> Iterator[None]:
-    if language is None:
-        yield
-        return
-    previous = i18n._language  # restore exactly what was chosen (None = environment / French)
-    i18n.set_language(language)
-    try:
-        yield
-    finally:
-        i18n.set_language(previous)
 
 
 # --- shared wording ----------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from ..store import Store
 from .problems import ImportRefused, Location, Problem, Problems
 from .reading import read_sheets
 from .template import template_sheet_titles
-from .tables import ACTORS, CHANTIERS, ENJEUX, GOVERNANCE, LIEUX, RESOURCE_MAP, TABLES, Recognised, recognise
+from .tables import ACTORS, CHANTIERS, ENJEUX, GOVERNANCE, LIEUX, RESOURCE_MAP, Recognised, recognise
 from .workshop import Notes, WorkshopImport
 
 __all__ = ["ImportResult", "TableRead", "import_files"]
@@ -108,7 +108,7 @@ def import_files(
             pending.setdefault(table.spec.kind, []).append((table, records, where))
         if found and not rows_in_file:
             for table, where in empty:
-                problems.warning(where.at(table.header_row), "import.empty_table", kind=_kind_label(table.spec.kind))
+                problems.warning(where.at(table.header_row), "import.empty_table", kind=table.spec.title())
         if not found and len(problems.errors) == before:
             problems.error(Location(str(path)), "import.no_table", expected=_expected_headers())
 
@@ -127,13 +127,6 @@ def import_files(
         raise ImportRefused(problems.errors)
     summary = store.write(workshop.batch, dry_run=dry_run)
     return ImportResult(summary, dry_run, tables, problems.warnings, workshop.notes)
-
-
-def _kind_label(kind: str) -> str:
-    from ..i18n import get_language
-
-    spec = next(s for s in TABLES if s.kind == kind)
-    return spec.title_en if get_language() == "en" else spec.title_fr
 
 
 def _expected_headers() -> str:

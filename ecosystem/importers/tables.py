@@ -16,10 +16,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..i18n import get_language
 from ..model import normalize_name
 from .reading import Row, Sheet
 
-__all__ = ["Field", "TableSpec", "Recognised", "TABLES", "CHANTIERS", "RESOURCE_MAP", "GOVERNANCE", "ACTORS", "ENJEUX", "LIEUX", "recognise", "header_key"]
+__all__ = ["table_spec", "Field", "TableSpec", "Recognised", "TABLES", "CHANTIERS", "RESOURCE_MAP", "GOVERNANCE", "ACTORS", "ENJEUX", "LIEUX", "recognise", "header_key"]
 
 HEADER_SCAN_ROWS = 15
 _ARTICLES = ("les ", "le ", "la ", "l ", "the ")
@@ -62,6 +63,10 @@ class TableSpec:
     title_en: str
     fields: tuple[Field, ...]
     one_of: tuple[str, ...] = ()
+
+    def title(self) -> str:
+        """The table's name in the current language."""
+        return self.title_en if get_language() == "en" else self.title_fr
 
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
@@ -213,6 +218,11 @@ LIEUX = TableSpec(
 
 # Most specific first: a lieux file also looks like an actors list.
 TABLES: tuple[TableSpec, ...] = (LIEUX, RESOURCE_MAP, GOVERNANCE, CHANTIERS, ENJEUX, ACTORS)
+
+
+def table_spec(kind: str) -> TableSpec:
+    """The table spec of ``kind`` ("chantiers", "lieux"...)."""
+    return next(s for s in TABLES if s.kind == kind)
 
 
 @dataclass
