@@ -40,6 +40,8 @@ from ecosystem.store import EmbeddedStore, Neo4jStore  # noqa: E402
 
 ROWS: list[tuple[str, str, str, str]] = []  # (scale, step, figure, note)
 PER_ROW_SAMPLE = 2000
+PER_ROW_AUTOCOMMIT_SAMPLE = 300
+DEFAULT_BATCH = Neo4jStore.DEFAULT_BATCH_SIZE
 
 
 def row(scale: str, step: str, figure: str, note: str = "") -> None:
@@ -153,6 +155,67 @@ def raw_unwind(driver: Any, batch: Any, batch_size: int = 5000) -> None:
         s.execute_write(work)
 
 
+CREATE_NODE = "MATCH (t:Territory {{key: $territory}}) UNWIND $rows AS row " \
+              "CREATE (n:EcoNode:{kind}) SET n = row.props, n.uid = row.uid CREATE (n)-[:BELONGS_TO]->(t)"
+CREATE_LINK = "UNWIND $rows AS row MATCH (s:EcoNode {{uid: row.source}}) MATCH (t:EcoNode {{uid: row.target}}) " \
+              "CREATE (s)-[r:{type}]->(t) SET r = row.props"
+
+
+def create_floor(driver: Any, batch: Any, batch_size: int = 5000) -> None:
+    """What the server can do at best through Cypher: plain CREATE into an empty database, no
+    MERGE, no change detection, one transaction. Not a usable import (re-running it duplicates
+    everything); it shows how much of our time is the server's own cost per row."""
+    from ecosystem.cypher import queries
+
+    with driver.session() as s:
+        for name, q in queries().items():
+            if name.startswith("schema_"):
+                s.run(q.text).consume()
+    (key, name), = batch.territories.items()
+    nodes, links = batch.node_rows(), batch.link_rows()
+
+    def work(tx: Any) -> None:
+        tx.run("CREATE (t:Territory {key: $key, name: $name})", key=key, name=name).consume()
+        for kind in ("Actor", "Resource", "Chantier", "Enjeu"):
+            rows = [r for r in nodes if r["kind"] == kind]
+            for i in range(0, len(rows), batch_size):
+                tx.run(CREATE_NODE.format(kind=kind), rows=rows[i:i + batch_size], territory=key).consume()
+        for typ in sorted({r["type"] for r in links}):
+            rows = [r for r in links if r["type"] == typ]
+            for i in range(0, len(rows), batch_size):
+                tx.run(CREATE_LINK.format(type=typ), rows=rows[i:i + batch_size]).consume()
+
+    with driver.session() as s:
+        s.execute_write(work)
+
+
+def per_row_autocommit(uri: str, user: str, password: str | None, batch: Any, sample: int) -> tuple[int, float]:
+    """What a first script usually does: `session.run(query, row)` for each link, each its own
+    (auto-commit) transaction. Times `sample` links (their endpoints written first, untimed).
+
+    Returns (link rows, seconds)."""
+    from ecosystem.model import STATUS_SLOT
+    from ecosystem.store.neo4j import _STATUS_TYPES
+    from ecosystem.cypher import query
+
+    links = batch.link_rows()
+    chosen = links if len(links) <= sample else random.Random(1).sample(links, sample)
+    needed = {r["source"] for r in chosen} | {r["target"] for r in chosen}
+    territories = [{"key": k, "name": v} for k, v in batch.territories.items()]
+    store = Neo4jStore(uri, user, password)
+    store._ensure_ready()
+    with store._driver.session() as s:
+        s.run(query("merge_territories"), rows=territories).consume()
+        s.run(query("merge_nodes"), rows=[r for r in batch.node_rows() if r["uid"] in needed]).consume()
+        t0 = time.perf_counter()
+        for r in chosen:
+            r = {**r, "slot_types": _STATUS_TYPES if r["slot"] == STATUS_SLOT else [r["type"]]}
+            s.run(query("merge_links"), rows=[r]).consume()
+        secs = time.perf_counter() - t0
+    store.close()
+    return len(chosen), secs
+
+
 def per_row_sample(uri: str, user: str, password: str | None, batch: Any, sample: int) -> tuple[int, float, int, float, bool]:
     """Our own queries, one row per query, one transaction: time `sample` links and their endpoints.
 
@@ -198,6 +261,41 @@ def server_hwm_mb() -> str:
     return ""
 
 
+class TxMemory:
+    """Samples SHOW TRANSACTIONS during a step: the largest estimatedUsedHeapMemory of any other
+    transaction (our import's transaction state on the server), in MB."""
+
+    def __init__(self, driver: Any, every: float = 0.25) -> None:
+        import threading
+
+        self.driver, self.every, self.peak = driver, every, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._poll, daemon=True)
+
+    def _poll(self) -> None:
+        query = ("SHOW TRANSACTIONS YIELD transactionId, estimatedUsedHeapMemory, currentQuery "
+                 "WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS' RETURN max(estimatedUsedHeapMemory) AS m")
+        with self.driver.session() as s:
+            while not self._stop.is_set():
+                try:
+                    m = s.run(query).single()["m"]
+                except Exception:  # noqa: BLE001 - a sample lost is not a benchmark failure
+                    m = None
+                self.peak = max(self.peak, m or 0)
+                self._stop.wait(self.every)
+
+    def __enter__(self) -> "TxMemory":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def __str__(self) -> str:
+        return f"server tx peak {self.peak / 2**20:,.0f} MB"
+
+
 def bench_neo4j_import(scale: str, g: Any, settings: tuple[str, str, str | None], batch_sizes: list[int]) -> dict[str, float]:
     import neo4j
 
@@ -207,9 +305,11 @@ def bench_neo4j_import(scale: str, g: Any, settings: tuple[str, str, str | None]
     rates: dict[str, float] = {}
 
     wipe(driver)
-    (_, secs), mb = in_child(lambda: timed(lambda: raw_unwind(driver, g.batch)))
+    with TxMemory(driver) as txm:
+        (_, secs), mb = in_child(lambda: timed(lambda: raw_unwind(driver, g.batch)))
     rates["raw"] = n_links / secs
-    row(scale, "neo4j import: raw UNWIND script (5000/query)", f"{secs:8.2f} s {rates['raw']:9,.0f} l/s", f"py +{mb:.0f} MB {server_hwm_mb()}")
+    row(scale, "neo4j import: raw UNWIND script (5000/query)", f"{secs:8.2f} s {rates['raw']:9,.0f} l/s",
+        f"py +{mb:.0f} MB, {txm}")
 
     for bs in batch_sizes:
         wipe(driver)
@@ -222,13 +322,14 @@ def bench_neo4j_import(scale: str, g: Any, settings: tuple[str, str, str | None]
                 store.close()
 
         try:
-            secs, mb = in_child(ours)
+            with TxMemory(driver) as txm:
+                secs, mb = in_child(ours)
         except RuntimeError as e:
             row(scale, f"neo4j import: Neo4jStore.write (batch {bs})", "FAILED", str(e)[:120])
             continue
         rates[f"ours{bs}"] = n_links / secs
         row(scale, f"neo4j import: Neo4jStore.write (batch {bs})", f"{secs:8.2f} s {n_links / secs:9,.0f} l/s",
-            f"time = {rates['raw'] / rates[f'ours{bs}']:.2f}x raw's; py +{mb:.0f} MB {server_hwm_mb()}")
+            f"time = {rates['raw'] / rates[f'ours{bs}']:.2f}x raw's; py +{mb:.0f} MB, {txm}")
 
     wipe(driver)
     n_nodes, t_nodes, n_sample, t_links, complete = per_row_sample(uri, user, password, g.batch, PER_ROW_SAMPLE)
@@ -236,10 +337,27 @@ def bench_neo4j_import(scale: str, g: Any, settings: tuple[str, str, str | None]
     rates["per_row"] = g.links / est
     how = "measured on all rows" if complete else f"sampled {n_sample} links + {n_nodes} endpoints, extrapolated"
     row(scale, "neo4j import: one query per row (1 tx)", f"{est:8.2f} s {rates['per_row']:9,.0f} l/s", how)
+    wipe(driver)
+    n_auto, t_auto = per_row_autocommit(uri, user, password, g.batch, PER_ROW_AUTOCOMMIT_SAMPLE)
+    rates["per_row_autocommit"] = n_auto / t_auto
+    row(scale, "neo4j import: one query per row (auto-commit)", f"{g.links / rates['per_row_autocommit']:8.2f} s "
+        f"{rates['per_row_autocommit']:9,.0f} l/s", f"sampled {n_auto} links, extrapolated")
+    wipe(driver)
+    with TxMemory(driver) as txm:
+        (_, secs), mb = in_child(lambda: timed(lambda: create_floor(driver, g.batch)))
+    rates["floor"] = n_links / secs
+    row(scale, "neo4j import: floor (plain CREATE, 1 tx)", f"{secs:8.2f} s {rates['floor']:9,.0f} l/s",
+        f"not an import: no MERGE, no checks; {txm}")
+    default = rates.get(f"ours{DEFAULT_BATCH}")
     best = max((v for k, v in rates.items() if k.startswith("ours")), default=0)
-    if best:
-        row(scale, "neo4j import: best ours vs per-row / vs raw", f"{best / rates['per_row']:.1f}x / {best / rates['raw']:.2f}",
-            "targets: >= 20x per-row, >= 0.5 of raw")
+    for label, value in (("default batch", default), ("best batch", best)):
+        if value:
+            row(scale, f"neo4j import: ours ({label}) vs per-row 1 tx / auto-commit / raw / floor",
+                f"{value / rates['per_row']:.1f}x / {value / rates['per_row_autocommit']:.0f}x / "
+                f"{value / rates['raw']:.2f} / {value / rates['floor']:.2f}",
+                "targets: >= 20x per-row, >= 0.5 of raw")
+    if server_hwm_mb():
+        row(scale, "neo4j server: peak RSS since it started", server_hwm_mb().replace("server peak RSS ", ""))
     # leave the territory loaded by our path for the Cypher analyses
     wipe(driver)
     store = Neo4jStore(uri, user, password)
@@ -299,7 +417,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--no-neo4j", action="store_true")
     ap.add_argument("--no-analyses", action="store_true")
-    ap.add_argument("--batch-sizes", default="5000", help="Neo4jStore batch sizes to compare, e.g. 1000,5000,20000")
+    ap.add_argument("--batch-sizes", default=str(DEFAULT_BATCH), help="Neo4jStore batch sizes to compare, e.g. 1000,5000,20000")
     ap.add_argument("--betweenness-k", default="100,250,500,1000")
     ap.add_argument("--betweenness-scale", default="departement", help="scale where exact betweenness is compared")
     ap.add_argument("--max-central-nodes", type=int, default=30000, help="skip `central` above this many nodes")

@@ -55,6 +55,9 @@ def _public_uri(uri: str) -> str:
 class Neo4jStore(Store):
     """The ecosystem graph in a Neo4j database (5.26 LTS or newer)."""
 
+    #: rows per UNWIND query inside the one write transaction (BENCHMARKS.md compares sizes)
+    DEFAULT_BATCH_SIZE = 5000
+
     def __init__(
         self,
         uri: str,
@@ -62,7 +65,7 @@ class Neo4jStore(Store):
         password: str | None = None,
         database: str | None = None,
         *,
-        batch_size: int = 5000,
+        batch_size: int = DEFAULT_BATCH_SIZE,
         connection_timeout: float = 10.0,
     ) -> None:
         self.uri = _public_uri(uri)
