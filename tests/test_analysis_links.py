@@ -352,3 +352,217 @@ def test_cypher_twins_give_the_same_results_as_networkx(embedded_store, neo4j_st
         assert [r.sentence() for r in sugg_cy] == [r.sentence() for r in sugg_nx]
         assert acts_cy == activations_cypher(neo4j) and sugg_cy == suggestions_cypher(neo4j)
     assert acts_nx or sugg_nx  # every fixture has something to compare
+
+
+# --- a generated territory: the fast code against the definition, and the twins at scale --------
+
+
+def generated_batch() -> tuple[Batch, str]:
+    """Two EPCIs of the benchmarks' generator (~600 elements, hubs shared by both, open-data
+    lieux with services and publics): every reason, gap and tie occurs many times."""
+    import sys
+    from pathlib import Path
+
+    root = str(Path(__file__).resolve().parent.parent)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    from bench.generate import generate
+
+    generated = generate("epci", 42, cells=2)
+    return generated.batch, generated.territory
+
+
+def _biggest_providers(graph, count: int) -> list[str]:
+    """The actors providing the most resources: leaving, they take resources with them."""
+    provides: dict[str, int] = {}
+    for source, _, key in graph.edges(keys=True):
+        if key == "PROVIDES":
+            provides[source] = provides.get(source, 0) + 1
+    return sorted(provides, key=lambda u: (-provides[u], u))[:count]
+
+
+def reference_suggestions(graph) -> list:
+    """The suggestions as the module documentation defines them, one (chantier, target) pair
+    at a time, as simply as possible. suggestions() computes them through indexes and caches
+    so as to stay fast on a region; it must give exactly these, in the same order."""
+    from dataclasses import replace
+
+    from ecosystem.analysis import links as L
+    from ecosystem.analysis.common import SCORED_CATEGORIES, category_of
+    from ecosystem.model import normalize_name
+
+    def ends(node, types, out=True):
+        edges = graph.out_edges(node, keys=True) if out else graph.in_edges(node, keys=True)
+        return [t if out else s for s, t, k in edges if k in types]
+
+    def ref(c):
+        return L.ChantierRef(c, graph.nodes[c].get("code"), graph.nodes[c]["name"])
+
+    def themes_of_texts(texts):  # every phrase of THEMES tried at every word
+        found: dict[str, list[str]] = {}
+        for text in texts:
+            words = L._words(text)
+            stems = [w[0] for w in words]
+            for i in range(len(words)):
+                spans = []
+                age = L._age_themes(stems, i)
+                if age:
+                    spans.append((age[0], age[1]))
+                for theme, phrases in L._THEME_PHRASES.items():
+                    spans += [(theme, len(p)) for p in phrases if tuple(stems[i : i + len(p)]) == p]
+                for theme, size in spans:
+                    surface = text[words[i][1] : words[i + size - 1][2]]
+                    seen = found.setdefault(theme, [])
+                    if normalize_name(surface) not in {normalize_name(w) for w in seen}:
+                        seen.append(surface)
+        return found
+
+    chantier_nodes = [n for n, kind in graph.nodes(data="kind") if kind == "Chantier"]
+    enjeux = {c: set(ends(c, {"ANSWERS"})) for c in chantier_nodes}
+    covered = {c: {category_of(graph, t) for t in ends(c, {"OPERATIONAL"})} for c in chantier_nodes}
+    candidates = []
+    for x, data in graph.nodes(data=True):
+        if data["kind"] not in ("Actor", "Resource"):
+            continue
+        linked = set(ends(x, STATUS, out=False)) | set(ends(x, GOVERNANCE))
+        category = category_of(graph, x)
+        operational = [c for c in ends(x, {"OPERATIONAL"}, out=False) if c in enjeux]
+        offered: dict[str, set[str]] = {}  # theme -> the actor's values offering it
+        services = L._as_list(data.get("services")) if data["kind"] == "Actor" else []
+        publics = L._as_list(data.get("publics")) if data["kind"] == "Actor" else []
+        for value in services + publics:
+            for theme, values in L._THEME_VALUES.items():
+                if normalize_name(value) in values:
+                    offered.setdefault(theme, set()).add(normalize_name(value))
+        for c in chantier_nodes:
+            if c in linked:
+                continue
+            fills = category in SCORED_CATEGORIES and category not in covered[c]
+            row = {
+                "chantier_uid": c,
+                "chantier_code": graph.nodes[c].get("code"),
+                "chantier": graph.nodes[c]["name"],
+                "target_uid": x,
+                "target": data["name"],
+                "target_kind": data["kind"],
+                "category": category,
+            }
+            via = sorted((ref(o) for o in operational if o != c), key=lambda r: L._chantier_key(r.code, r.name, r.uid))
+            if via:
+                same = [r for r in via if enjeux[r.uid] & enjeux[c]]
+                used = same or via
+                tenths = (7 if same else 4) + (len(used) >= 2) + fills
+                names = {graph.nodes[e]["name"] for r in same for e in enjeux[r.uid] & enjeux[c]}
+                candidates.append(
+                    L.Suggestion(
+                        **row,
+                        reason="same_enjeu" if same else "territory",
+                        score=min(tenths, 10) / 10,
+                        fills_gap=fills,
+                        via=tuple(used),
+                        enjeux=tuple(sorted(names, key=normalize_name)),
+                    )
+                )
+            if offered:
+                texts = [str(graph.nodes[c].get("title") or graph.nodes[c]["name"])] + [
+                    v for key in ("objectives", "actions", "publics") for v in L._as_list(graph.nodes[c].get(key))
+                ]
+                found = themes_of_texts(texts)
+                shared = [t for t in found if t in offered]
+                if not shared:
+                    continue
+                values = set().union(*(offered[t] for t in shared))
+                words: list[str] = []
+                for w in (w for t in shared for w in found[t]):
+                    if normalize_name(w) not in {normalize_name(v) for v in words}:
+                        words.append(w)
+                m_services = tuple(dict.fromkeys(s for s in services if normalize_name(s) in values))
+                m_publics = tuple(dict.fromkeys(p for p in publics if normalize_name(p) in values))
+                partner_fills = "partenaire" not in covered[c]
+                tenths = 4 + min(len(m_services) + len(m_publics) - 1, 2) + partner_fills
+                candidates.append(
+                    L.Suggestion(
+                        **{**row, "category": "partenaire"},
+                        reason="services_publics",
+                        score=min(tenths, 10) / 10,
+                        fills_gap=partner_fills,
+                        matched_words=tuple(words),
+                        matched_services=m_services,
+                        matched_publics=m_publics,
+                    )
+                )
+    groups: dict[tuple[str, str], list] = {}
+    for s in candidates:
+        groups.setdefault((s.chantier_uid, s.target_uid), []).append(s)
+    best = []
+    for group in groups.values():
+        group.sort(key=lambda s: (-s.score, REASONS.index(s.reason)))
+        others = tuple(dict.fromkeys(s.reason for s in group[1:] if s.reason != group[0].reason))
+        best.append(replace(group[0], other_reasons=others))
+    return sorted(
+        best,
+        key=lambda s: (
+            -s.score,
+            *L._chantier_key(s.chantier_code, s.chantier, s.chantier_uid),
+            *L._name_key(s.target, s.target_uid),
+        ),
+    )
+
+
+@pytest.mark.parametrize("leaving", [0, 3])
+def test_suggestions_are_exactly_those_of_the_definition_on_a_generated_territory(embedded_store, leaving):
+    batch, territory = generated_batch()
+    embedded_store.write(batch)
+    without = _biggest_providers(embedded_store.read_territory(territory), leaving)
+    graph = prepare(embedded_store, territory, without).graph
+    found = suggestions(graph)
+    assert {s.reason for s in found} == set(REASONS) and any(s.other_reasons for s in found)
+    assert [s.as_dict() for s in found] == [s.as_dict() for s in reference_suggestions(graph)]
+
+
+@pytest.mark.neo4j
+def test_cypher_twins_agree_on_a_generated_territory_with_and_without_its_biggest_providers(
+    embedded_store, neo4j_store
+):
+    batch, territory = generated_batch()
+    for store in (embedded_store, neo4j_store):
+        store.write(batch)
+    for without in ([], _biggest_providers(embedded_store.read_territory(territory), 3)):
+        acts_nx, sugg_nx = run_missing(prepare(embedded_store, territory, without))
+        acts_cy, sugg_cy = run_missing(prepare(neo4j_store, territory, without))
+        assert [r.as_dict() for r in acts_cy] == [r.as_dict() for r in acts_nx]
+        assert [r.as_dict() for r in sugg_cy] == [r.as_dict() for r in sugg_nx]
+
+
+@pytest.mark.neo4j
+def test_the_missing_links_queries_walk_from_the_territory_never_over_an_index(neo4j_store):
+    """With data in the store, a subquery run per row that scanned the uid index made these
+    queries quadratic (22 s for the activations of a département, 147 s for the suggestions), and
+    an ORDER BY on a uid can make the planner read the whole index, every territory of the store:
+    each query must reach its nodes by expanding from the territory."""
+    from ecosystem.cypher import queries
+
+    batch, territory = generated_batch()
+    neo4j_store.write(batch)
+    key = neo4j_store.resolve_territory(territory)[0]
+    names = [n for n in queries() if n.startswith("analysis_links_")]
+    assert len(names) == 4
+    scans = {
+        "NodeIndexScan",
+        "AllNodesScan",
+        "NodeByLabelScan",
+        "DirectedAllRelationshipsScan",
+        "UndirectedAllRelationshipsScan",
+        "CartesianProduct",
+    }
+
+    def operators(plan):
+        yield plan["operatorType"].split("@")[0]
+        for child in plan.get("children", []):
+            yield from operators(child)
+
+    for name in names:
+        for without in ([], ["actor:nobody"]):
+            with neo4j_store._driver.session() as session:
+                plan = session.run("EXPLAIN " + queries()[name].text, territory=key, without=without).consume().plan
+            assert not scans & set(operators(plan)), (name, without, sorted(scans & set(operators(plan))))

@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Any
 
 import networkx as nx
@@ -83,6 +83,7 @@ REASONS: tuple[str, ...] = ("same_enjeu", "services_publics", "territory")
 _STATUS_TYPES = frozenset(s.value for s in LinkStatus)
 _GOVERNANCE_TYPES = frozenset({LinkType.PILOTS.value, LinkType.OPERATES.value, LinkType.ASSOCIATED_WITH.value})
 _PARTNER = ResourceCategory.PARTENAIRE.value
+_ACTOR = NodeKind.ACTOR.value
 _CATEGORY_VALUES = frozenset(c.value for c in ResourceCategory)
 
 # --- the thesaurus ---------------------------------------------------------------------------
@@ -174,6 +175,30 @@ _THEME_VALUES: dict[str, frozenset[str]] = {
 }
 
 
+def _phrases_by_first() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """(theme, phrase) by the phrase's first word, in the order of THEMES: a text is scanned
+    once, not once per phrase, and finds its themes in the same order."""
+    index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for theme, phrases in _THEME_PHRASES.items():
+        for phrase in phrases:
+            if phrase:
+                index.setdefault(phrase[0], []).append((theme, phrase))
+    return index
+
+
+def _themes_of_values() -> dict[str, tuple[str, ...]]:
+    """Normalised value of the standard -> the themes it offers, in the order of THEMES."""
+    index: dict[str, tuple[str, ...]] = {}
+    for theme, values in _THEME_VALUES.items():
+        for value in values:
+            index[value] = (*index.get(value, ()), theme)
+    return index
+
+
+_PHRASES_BY_FIRST = _phrases_by_first()
+_THEMES_OF_VALUE = _themes_of_values()
+
+
 def _age_themes(stems: Sequence[str], i: int) -> tuple[str, int] | None:
     """An age phrase starting at word ``i``: (theme, number of words), else None."""
     def num(j: int) -> int | None:
@@ -225,10 +250,9 @@ def _chantier_themes(texts: Iterable[str]) -> dict[str, list[str]]:
             age = _age_themes(stems, i)
             if age:
                 add(age[0], text, words[i][1], words[i + age[1] - 1][2])
-            for theme, phrases in _THEME_PHRASES.items():
-                for phrase in phrases:
-                    if phrase and tuple(stems[i : i + len(phrase)]) == phrase:
-                        add(theme, text, words[i][1], words[i + len(phrase) - 1][2])
+            for theme, phrase in _PHRASES_BY_FIRST.get(stems[i], ()):
+                if tuple(stems[i : i + len(phrase)]) == phrase:
+                    add(theme, text, words[i][1], words[i + len(phrase) - 1][2])
     return found
 
 
@@ -243,8 +267,18 @@ def _as_list(value: Any) -> list[str]:
 # --- results ---------------------------------------------------------------------------------
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _plain(value: Any) -> Any:
-    """Tuples as lists, recursively: the JSON form."""
+    """The JSON form, recursively: dataclasses as dicts (fields in order), tuples as lists.
+    What ``dataclasses.asdict`` then tuples-to-lists gives, without its deep copies (every leaf
+    here is immutable): a few microseconds per row instead of ~50."""
+    names = _FIELD_NAMES.get(type(value))
+    if names is None and is_dataclass(value) and not isinstance(value, type):
+        names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -301,7 +335,7 @@ class Activation(Result):
     phones: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
-        return _plain(asdict(self))
+        return _plain(self)
 
     def sentence(self) -> str:
         target = tr("links.quote", text=self.name)
@@ -356,7 +390,7 @@ class Suggestion(Result):
     other_reasons: tuple[str, ...] = ()  # weaker reasons that point to the same link
 
     def as_dict(self) -> dict[str, Any]:
-        return _plain(asdict(self))
+        return _plain(self)
 
     def sentence(self) -> str:
         chantier = self.chantier_code or tr("links.quote", text=self.chantier)
@@ -440,6 +474,28 @@ def _chantier_key(code: str | None, name: str, uid: str) -> tuple[Any, ...]:
     return (not code, _natural(code or ""), normalize_name(name), uid)
 
 
+class _Keys:
+    """The sort keys above, each computed once per chantier or target of a run: results name the
+    same few thousand chantiers and targets hundreds of thousands of times, and
+    :func:`normalize_name` is the costly part of a key."""
+
+    def __init__(self) -> None:
+        self._chantiers: dict[tuple[str | None, str, str], tuple[Any, ...]] = {}
+        self._names: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def chantier(self, code: str | None, name: str, uid: str) -> tuple[Any, ...]:
+        key = self._chantiers.get((code, name, uid))
+        if key is None:
+            key = self._chantiers[(code, name, uid)] = _chantier_key(code, name, uid)
+        return key
+
+    def name(self, name: str, uid: str) -> tuple[str, str]:
+        key = self._names.get((name, uid))
+        if key is None:
+            key = self._names[(name, uid)] = _name_key(name, uid)
+        return key
+
+
 def _contacts(props: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(e-mails, phones) from the properties email/courriels and telephone/phone."""
 
@@ -464,13 +520,14 @@ def _contact(row: Mapping[str, Any]) -> Contact:
 def _build_activations(rows: Iterable[Mapping[str, Any]]) -> list[Activation]:
     """Rows: {uid, name, kind, category, chantiers: [{uid, name, code, closes_gap}],
     providers: [{uid, name, email, courriels, telephone, phone}], contact: {...}}."""
+    keys = _Keys()
     out = []
     for row in rows:
         refs = sorted(
             (KnownOn(c["uid"], c.get("code"), c["name"], bool(c["closes_gap"])) for c in row["chantiers"]),
-            key=lambda r: (not r.closes_gap, *_chantier_key(r.code, r.name, r.uid)),
+            key=lambda r: (not r.closes_gap, *keys.chantier(r.code, r.name, r.uid)),
         )
-        providers = sorted((_contact(p) for p in row["providers"]), key=lambda p: _name_key(p.name, p.uid))
+        providers = sorted((_contact(p) for p in row["providers"]), key=lambda p: keys.name(p.name, p.uid))
         emails, phones = _contacts(row.get("contact") or {})
         out.append(
             Activation(
@@ -485,44 +542,102 @@ def _build_activations(rows: Iterable[Mapping[str, Any]]) -> list[Activation]:
                 phones=phones,
             )
         )
-    out.sort(key=lambda a: (-a.gaps_closed, -len(a.chantiers), *_name_key(a.name, a.uid)))
+    out.sort(key=lambda a: (-a.gaps_closed, -len(a.chantiers), *keys.name(a.name, a.uid)))
     return out
 
 
+_SCORES = tuple(t / 10 for t in range(11))
+
+
 def _score(tenths: int) -> float:
-    return min(tenths, 10) / 10
+    return _SCORES[min(tenths, 10)]
 
 
-def _elsewhere_candidates(rows: Iterable[Mapping[str, Any]]) -> list[Suggestion]:
-    """Reasons same_enjeu / territory. Rows: {chantier_uid, chantier_code, chantier, target_uid,
-    target, target_kind, category, fills_gap, via: [{uid, code, name, enjeux: [names]}]}."""
+def _elsewhere_candidates(
+    target_rows: Iterable[Mapping[str, Any]], chantier_rows: Iterable[Mapping[str, Any]]
+) -> list[Suggestion]:
+    """Reasons same_enjeu / territory: each (chantier, target) pair with no link yet where the
+    target is OPERATIONAL on other chantiers (via), with the enjeux the chantier shares with
+    those. Target rows: {uid, name, kind, category, operational_on: [chantier uids], linked:
+    [uids of the chantiers it is tied to already: a link in any status, or governance]};
+    chantier rows, every chantier of the territory: {uid, code, name, covered: [categories with
+    an OPERATIONAL link], enjeux: [{uid, name}]}.
+
+    There is one result per pair, so the output grows as chantiers × targets; the work per pair
+    is kept constant: chantiers are ranked once, a target's via is sorted once and shared, and a
+    chantier's enjeux are looked up among those of the target's chantiers (most pairs share
+    none) instead of being intersected with each of them."""
+    keys = _Keys()
+    rows = sorted(chantier_rows, key=lambda c: keys.chantier(c.get("code"), c["name"], c["uid"]))
+    rank = {c["uid"]: i for i, c in enumerate(rows)}  # via are sorted by chantier key: by rank
+    refs = [ChantierRef(c["uid"], c.get("code"), c["name"]) for c in rows]
+    covered = [frozenset(c.get("covered") or ()) for c in rows]
+    enjeux_of = [frozenset(e["uid"] for e in c.get("enjeux") or ()) for c in rows]
+    enjeu_name = {e["uid"]: e["name"] for c in rows for e in c.get("enjeux") or ()}
+    enjeu_order: dict[str, tuple[str, str]] = {}
+
+    def same_enjeu(via: Sequence[int], chantier_enjeux: frozenset[str]) -> tuple[list[int], tuple[str, ...]]:
+        """The via chantiers sharing an enjeu with the chantier, and those enjeux' names."""
+        same = [o for o in via if enjeux_of[o] & chantier_enjeux]
+        names = {enjeu_name[e] for o in same for e in enjeux_of[o] & chantier_enjeux}
+        for n in names:
+            if n not in enjeu_order:
+                enjeu_order[n] = (normalize_name(n), n)
+        return same, tuple(sorted(names, key=enjeu_order.__getitem__))
+
     out = []
-    for row in rows:
-        via = sorted(row["via"], key=lambda v: _chantier_key(v.get("code"), v["name"], v["uid"]))
-        same = [v for v in via if v["enjeux"]]
-        fills = bool(row["fills_gap"])
-        if same:
-            reason, used, tenths = "same_enjeu", same, 7
-            enjeux = sorted({e for v in same for e in v["enjeux"]}, key=normalize_name)
-        else:
-            reason, used, tenths, enjeux = "territory", via, 4, []
-        tenths += (len(used) >= 2) + fills
-        out.append(
-            Suggestion(
-                chantier_uid=row["chantier_uid"],
-                chantier_code=row.get("chantier_code"),
-                chantier=row["chantier"],
-                target_uid=row["target_uid"],
-                target=row["target"],
-                target_kind=row["target_kind"],
-                category=row["category"],
-                reason=reason,
-                score=_score(tenths),
-                fills_gap=fills,
-                via=tuple(ChantierRef(v["uid"], v.get("code"), v["name"]) for v in used),
-                enjeux=tuple(enjeux),
+    for t in target_rows:
+        ops = sorted(rank[u] for u in t["operational_on"])
+        if not ops:
+            continue
+        on = set(ops)
+        linked = set(t["linked"])
+        category = t["category"]
+        scored = category in SCORED_CATEGORIES
+        everywhere = tuple(refs[o] for o in ops)
+        answered = set().union(*(enjeux_of[o] for o in ops))  # enjeux of the target's chantiers
+        shared: dict[frozenset[str], tuple[tuple[ChantierRef, ...], tuple[str, ...]]] = {}
+        for i, c in enumerate(rows):
+            if c["uid"] in linked:
+                continue
+            if i in on:  # cannot happen (an OPERATIONAL link is a link): never its own via
+                via = [o for o in ops if o != i]
+                if not via:
+                    continue
+                same, names = same_enjeu(via, enjeux_of[i])
+                same_refs, via_refs = tuple(refs[o] for o in same), tuple(refs[o] for o in via)
+            else:
+                hits = enjeux_of[i] & answered
+                if hits:
+                    if hits not in shared:
+                        same, names = same_enjeu(ops, hits)
+                        shared[hits] = (tuple(refs[o] for o in same), names)
+                    same_refs, names = shared[hits]
+                else:
+                    same_refs, names = (), ()
+                via_refs = everywhere
+            if same_refs:
+                reason, used, tenths, enjeux = "same_enjeu", same_refs, 7, names
+            else:
+                reason, used, tenths, enjeux = "territory", via_refs, 4, ()
+            fills = scored and category not in covered[i]
+            tenths += (len(used) >= 2) + fills
+            out.append(
+                Suggestion(
+                    chantier_uid=c["uid"],
+                    chantier_code=c.get("code"),
+                    chantier=c["name"],
+                    target_uid=t["uid"],
+                    target=t["name"],
+                    target_kind=t["kind"],
+                    category=category,
+                    reason=reason,
+                    score=_score(tenths),
+                    fills_gap=fills,
+                    via=used,
+                    enjeux=enjeux,
+                )
             )
-        )
     return out
 
 
@@ -531,18 +646,20 @@ def _profile_candidates(
 ) -> list[Suggestion]:
     """Reason services_publics. Chantier rows: {uid, code, name, title, objectives, actions,
     publics, covered: [categories]}; actor rows: {uid, name, services, publics, linked: [chantier
-    uids]}."""
+    uids]}. A chantier is compared only with the actors offering one of its themes."""
     actors = []
+    by_theme: dict[str, list[int]] = {}  # theme -> actors offering it (indices in ``actors``)
     for a in actor_rows:
-        services = _as_list(a.get("services"))
-        publics = _as_list(a.get("publics"))
+        services = [(v, normalize_name(v)) for v in _as_list(a.get("services"))]
+        publics = [(v, normalize_name(v)) for v in _as_list(a.get("publics"))]
         themes: dict[str, set[str]] = {}
-        for value in [*services, *publics]:
-            for theme, values in _THEME_VALUES.items():
-                if normalize_name(value) in values:
-                    themes.setdefault(theme, set()).add(normalize_name(value))
+        for _, value in [*services, *publics]:
+            for theme in _THEMES_OF_VALUE.get(value, ()):
+                themes.setdefault(theme, set()).add(value)
         if themes:
-            actors.append((a, services, publics, themes, set(a.get("linked") or ())))
+            for theme in themes:
+                by_theme.setdefault(theme, []).append(len(actors))
+            actors.append((a, services, publics, themes, set(a.get("linked") or ()), {}))
     out = []
     for c in chantier_rows:
         texts = [
@@ -555,20 +672,32 @@ def _profile_candidates(
         if not found:
             continue
         fills = _PARTNER not in set(c.get("covered") or ())
-        for a, services, publics, themes, linked in actors:
+        matched_words: dict[tuple[str, ...], tuple[str, ...]] = {}  # shared themes -> words
+        for index in sorted(set().union(*(by_theme.get(t, ()) for t in found))):
+            a, services, publics, themes, linked, matched_values = actors[index]
             if c["uid"] in linked:
                 continue
-            shared = [t for t in found if t in themes]
+            shared = tuple(t for t in found if t in themes)
             if not shared:
                 continue
-            values = set().union(*(themes[t] for t in shared))
-            words: list[str] = []
-            for t in shared:
-                for w in found[t]:
-                    if normalize_name(w) not in {normalize_name(x) for x in words}:
-                        words.append(w)
-            m_services = tuple(dict.fromkeys(s for s in services if normalize_name(s) in values))
-            m_publics = tuple(dict.fromkeys(p for p in publics if normalize_name(p) in values))
+            words = matched_words.get(shared)
+            if words is None:
+                kept: list[str] = []
+                seen: set[str] = set()
+                for t in shared:
+                    for w in found[t]:
+                        if normalize_name(w) not in seen:
+                            seen.add(normalize_name(w))
+                            kept.append(w)
+                words = matched_words[shared] = tuple(kept)
+            matched = matched_values.get(shared)  # this actor's services and publics that match
+            if matched is None:
+                values = set().union(*(themes[t] for t in shared))
+                matched = matched_values[shared] = (
+                    tuple(dict.fromkeys(s for s, n in services if n in values)),
+                    tuple(dict.fromkeys(p for p, n in publics if n in values)),
+                )
+            m_services, m_publics = matched
             tenths = 4 + min(len(m_services) + len(m_publics) - 1, 2) + fills
             out.append(
                 Suggestion(
@@ -577,12 +706,12 @@ def _profile_candidates(
                     chantier=c["name"],
                     target_uid=a["uid"],
                     target=a["name"],
-                    target_kind=NodeKind.ACTOR.value,
+                    target_kind=_ACTOR,
                     category=_PARTNER,
                     reason="services_publics",
                     score=_score(tenths),
                     fills_gap=fills,
-                    matched_words=tuple(words),
+                    matched_words=words,
                     matched_services=m_services,
                     matched_publics=m_publics,
                 )
@@ -590,25 +719,35 @@ def _profile_candidates(
     return out
 
 
+def _ranks(keys: Mapping[Any, tuple[Any, ...]]) -> dict[Any, int]:
+    """Each item's rank in the order of its key."""
+    order = {key: i for i, key in enumerate(sorted(set(keys.values())))}
+    return {item: order[key] for item, key in keys.items()}
+
+
 def _best(candidates: Iterable[Suggestion]) -> list[Suggestion]:
     """One suggestion per (chantier, target), the best kept; sorted by score, chantier, target."""
-    grouped: dict[tuple[str, str], list[Suggestion]] = {}
+    best: dict[tuple[str, str], Suggestion] = {}
+    groups: dict[tuple[str, str], list[Suggestion]] = {}  # the pairs with several reasons
     for s in candidates:
         if s.chantier_uid == s.target_uid:  # never a self-link (cannot happen with typed links)
             continue
-        grouped.setdefault((s.chantier_uid, s.target_uid), []).append(s)
-    out = []
-    for group in grouped.values():
+        pair = (s.chantier_uid, s.target_uid)
+        first = best.setdefault(pair, s)
+        if first is not s:
+            groups.setdefault(pair, [first]).append(s)
+    for pair, group in groups.items():
         group.sort(key=lambda s: (-s.score, REASONS.index(s.reason)))
-        best = group[0]
-        others = tuple(dict.fromkeys(s.reason for s in group[1:] if s.reason != best.reason))
-        out.append(replace(best, other_reasons=others))
+        top = group[0]
+        others = tuple(dict.fromkeys(s.reason for s in group[1:] if s.reason != top.reason))
+        best[pair] = replace(top, other_reasons=others)
+    out = [s if pair in groups or not s.other_reasons else replace(s, other_reasons=()) for pair, s in best.items()]
+    # Sorted by (-score, chantier key, target key), each key computed once per chantier or
+    # target and compared through its rank (equal keys, equal ranks).
+    crank = _ranks({k: _chantier_key(*k) for k in {(s.chantier_code, s.chantier, s.chantier_uid) for s in out}})
+    trank = _ranks({k: _name_key(*k) for k in {(s.target, s.target_uid) for s in out}})
     out.sort(
-        key=lambda s: (
-            -s.score,
-            *_chantier_key(s.chantier_code, s.chantier, s.chantier_uid),
-            *_name_key(s.target, s.target_uid),
-        )
+        key=lambda s: (-s.score, crank[(s.chantier_code, s.chantier, s.chantier_uid)], trank[(s.target, s.target_uid)])
     )
     return out
 
@@ -684,10 +823,16 @@ def _enjeux_of(graph: nx.MultiDiGraph, chantier: str) -> set[str]:
 
 def suggestions(graph: nx.MultiDiGraph) -> list[Suggestion]:
     """New links worth considering, best first (see the module documentation for the scores)."""
-    all_chantiers = chantiers(graph)
-    covered = {c: _covered(graph, c) for c in all_chantiers}
-    enjeux = {c: _enjeux_of(graph, c) for c in all_chantiers}
-    rows = []
+    chantier_rows = [
+        {
+            **graph.nodes[c],
+            "uid": c,
+            "covered": sorted(_covered(graph, c)),
+            "enjeux": [{"uid": e, "name": graph.nodes[e]["name"]} for e in _enjeux_of(graph, c)],
+        }
+        for c in chantiers(graph)
+    ]
+    target_rows = []
     for node, data in graph.nodes(data=True):
         if data["kind"] not in (NodeKind.ACTOR.value, NodeKind.RESOURCE.value):
             continue
@@ -697,33 +842,16 @@ def suggestions(graph: nx.MultiDiGraph) -> list[Suggestion]:
         ]
         if not operational:
             continue
-        linked = _linked_chantiers(graph, node)
-        category = category_of(graph, node)
-        for c in all_chantiers:
-            if c in linked:
-                continue
-            via = [
-                {**_ref_row(graph, o), "enjeux": [graph.nodes[e]["name"] for e in enjeux[c] & enjeux[o]]}
-                for o in operational
-                if o != c
-            ]
-            if not via:
-                continue
-            c_data = graph.nodes[c]
-            rows.append(
-                {
-                    "chantier_uid": c,
-                    "chantier_code": c_data.get("code"),
-                    "chantier": c_data["name"],
-                    "target_uid": node,
-                    "target": data["name"],
-                    "target_kind": data["kind"],
-                    "category": category,
-                    "fills_gap": category in SCORED_CATEGORIES and category not in covered[c],
-                    "via": via,
-                }
-            )
-    chantier_rows = [{**graph.nodes[c], "uid": c, "covered": sorted(covered[c])} for c in all_chantiers]
+        target_rows.append(
+            {
+                "uid": node,
+                "name": data["name"],
+                "kind": data["kind"],
+                "category": category_of(graph, node),
+                "operational_on": operational,
+                "linked": sorted(_linked_chantiers(graph, node)),
+            }
+        )
     actor_rows = [
         {
             "uid": node,
@@ -735,7 +863,7 @@ def suggestions(graph: nx.MultiDiGraph) -> list[Suggestion]:
         for node, data in graph.nodes(data=True)
         if data["kind"] == NodeKind.ACTOR.value and (data.get("services") is not None or data.get("publics") is not None)
     ]
-    return _best([*_elsewhere_candidates(rows), *_profile_candidates(chantier_rows, actor_rows)])
+    return _best([*_elsewhere_candidates(target_rows, chantier_rows), *_profile_candidates(chantier_rows, actor_rows)])
 
 
 # --- Cypher twins ------------------------------------------------------------------------------
@@ -751,13 +879,14 @@ def activations_cypher(scope: Scope) -> list[Activation]:
 
 
 def suggestions_cypher(scope: Scope) -> list[Suggestion]:
-    """:func:`suggestions` on Neo4j: reasons same_enjeu / territory in Cypher; the word matching
-    runs here on the chantier texts and actor profiles the queries return."""
+    """:func:`suggestions` on Neo4j: the queries gather the facts (each target's chantiers, each
+    chantier's enjeux, covered categories and words, each open-data actor's profile); pairing
+    them, the word matching and the scores run here, in the code the networkx analysis uses."""
     params = _params(scope)
-    rows = scope.store.run_query("analysis_links_operational_elsewhere", **params)
-    chantier_rows = scope.store.run_query("analysis_links_chantier_texts", **params)
+    target_rows = scope.store.run_query("analysis_links_operational_elsewhere", **params)
+    chantier_rows = scope.store.run_query("analysis_links_chantiers", **params)
     actor_rows = scope.store.run_query("analysis_links_profiled_actors", **params)
-    return _best([*_elsewhere_candidates(rows), *_profile_candidates(chantier_rows, actor_rows)])
+    return _best([*_elsewhere_candidates(target_rows, chantier_rows), *_profile_candidates(chantier_rows, actor_rows)])
 
 
 def run_missing(scope: Scope) -> tuple[list[Activation], list[Suggestion]]:
