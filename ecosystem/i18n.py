@@ -289,6 +289,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "En moyenne, {percent} % des plus courts chemins entre deux autres éléments du réseau opérationnel passent par cet acteur.",
         "en": "On average, {percent}% of the shortest paths between two other elements of the operational network go through this actor.",
     },
+    "central.betweenness_estimated": {
+        "fr": "Environ {percent} % des plus courts chemins entre deux autres éléments du réseau opérationnel passent par cet acteur (estimation sur un échantillon : le réseau est trop grand pour un calcul exact).",
+        "en": "About {percent}% of the shortest paths between two other elements of the operational network go through this actor (estimated from a sample: the network is too large for an exact count).",
+    },
     "central.broker": {
         "fr": "C'est un passeur : sans cet acteur, les chantiers {chantiers} ne seraient plus reliés entre eux.",
         "en": "It is a broker: without this actor, workstreams {chantiers} would no longer be connected to each other.",
@@ -1094,6 +1098,66 @@ MESSAGES: dict[str, dict[str, str]] = {
     "map.ui.load_error": {
         "fr": "La carte n'a pas pu s'afficher : le fichier est peut-être incomplet. Exportez-la de nouveau.",
         "en": "The map could not be displayed: the file may be incomplete. Export it again.",
+    },
+    "map.counts_aggregated": {
+        "fr": "vue regroupée : {shown} élément(s) dessiné(s) pour {total}, {links} lien(s)",
+        "en": "aggregated view: {shown} element(s) drawn for {total}, {links} link(s)",
+    },
+    "map.legend.aggregated": {"fr": "Vue regroupée", "en": "Aggregated view"},
+    "map.legend.aggregated_why": {
+        "fr": "Ce territoire compte {total} éléments : pour rester lisible, la carte dessine les enjeux, les chantiers et les {hubs} acteurs et ressources liés à au moins {minimum} chantiers.",
+        "en": "This territory has {total} elements: to stay readable, the map draws the issues, the workstreams and the {hubs} actors and resources linked to at least {minimum} workstreams.",
+    },
+    "map.legend.aggregated_why_no_hub": {
+        "fr": "Ce territoire compte {total} éléments : pour rester lisible, la carte dessine les enjeux et les chantiers.",
+        "en": "This territory has {total} elements: to stay readable, the map draws the issues and the workstreams.",
+    },
+    "map.legend.bundle": {
+        "fr": "Hexagone gris : les autres ressources et partenaires d'un chantier, regroupés, avec combien sont opérants (trait plein) et connus non reliés (pointillé) ; survolez-le pour le détail par catégorie",
+        "en": "Grey hexagon: a workstream's other resources and partners, bundled, with how many are operating (solid line) and known but not linked (dotted); hover over it for the detail by category",
+    },
+    "map.legend.bundle_link": {
+        "fr": "Trait gris : relie un chantier à son hexagone",
+        "en": "Grey line: links a workstream to its hexagon",
+    },
+    "map.legend.aggregated_detail": {
+        "fr": "Pour tout voir d'un chantier, d'un enjeu ou d'un acteur dessiné : choisissez-le dans « Zoom sur » ou double-cliquez dessus (ou sur l'hexagone du chantier). « Tout le territoire » revient à cette vue.",
+        "en": "To see everything about a workstream, an issue or a drawn actor: choose it in \"Focus on\" or double-click it (or the workstream's hexagon). \"The whole territory\" comes back to this view.",
+    },
+    "map.legend.aggregated_search": {
+        "fr": "La recherche trouve aussi les éléments regroupés : elle sélectionne l'hexagone qui les contient.",
+        "en": "The search also finds bundled elements: it selects the hexagon that holds them.",
+    },
+    "map.legend.left_out": {
+        "fr": "{count} élément(s) liés à aucun chantier ne figurent pas sur cette carte.",
+        "en": "{count} element(s) linked to no workstream are not on this map.",
+    },
+    "map.bundle.label": {"fr": "{count} autre(s)", "en": "{count} other(s)"},
+    "map.bundle.short.operational": {"fr": "{count} opérant(s)", "en": "{count} operating"},
+    "map.bundle.short.known": {"fr": "{count} connu(s)", "en": "{count} known"},
+    "map.bundle.short.absent": {"fr": "{count} manquant(s)", "en": "{count} missing"},
+    "map.bundle.short.governance": {"fr": "{count} en gouvernance", "en": "{count} in governance"},
+    "map.bundle.title": {
+        "fr": "{chantier} : {count} autre(s) ressource(s) et partenaire(s), regroupés",
+        "en": "{chantier}: {count} other resource(s) and partner(s), bundled",
+    },
+    "map.bundle.category": {"fr": "{category} : {count} ({detail})", "en": "{category}: {count} ({detail})"},
+    "map.bundle.category.partenaire": {"fr": "Partenaires", "en": "Partners"},
+    "map.bundle.category.intervenant": {"fr": "Intervenants", "en": "Practitioners"},
+    "map.bundle.category.materiel": {"fr": "Matériel", "en": "Equipment"},
+    "map.bundle.category.financement": {"fr": "Financements", "en": "Funding"},
+    "map.bundle.category.lieu": {"fr": "Lieux", "en": "Venues"},
+    "map.bundle.category.autre": {"fr": "Autres", "en": "Other"},
+    "map.bundle.operational": {"fr": "{count} opérant(s)", "en": "{count} operating"},
+    "map.bundle.known": {"fr": "{count} connu(s) non relié(s)", "en": "{count} known, not linked"},
+    "map.bundle.absent": {"fr": "{count} manquant(s)", "en": "{count} missing"},
+    "map.bundle.governance": {"fr": "Gouvernance : {detail}", "en": "Governance: {detail}"},
+    "map.bundle.PILOTS": {"fr": "{count} pilote(s)", "en": "{count} lead(s)"},
+    "map.bundle.OPERATES": {"fr": "{count} qui fait (font)", "en": "{count} doing it"},
+    "map.bundle.ASSOCIATED_WITH": {"fr": "{count} associé(s)", "en": "{count} associated"},
+    "map.bundle.hint": {
+        "fr": "Double-cliquez pour voir tout le détail du chantier.",
+        "en": "Double-click to see the workstream in full detail.",
     },
     # --- export: report and charts (report.py, charts.py) ---
     "report.title": {"fr": "Rapport des manques — {territory} — {date}", "en": "Gap report — {territory} — {date}"},

@@ -52,3 +52,20 @@ def test_quick_bench_with_neo4j(neo4j_server_info):
     for step in ("neo4j import: raw UNWIND", "neo4j import: Neo4jStore.write", "neo4j import: one query per row",
                  "cypher: gaps", "cypher: central"):
         assert f"| epci | {step}" in out, step
+
+
+def test_quick_map_bench_opens_our_map_in_chromium():
+    """`python bench/map.py --quick --no-pyvis`: our EPCI map exported and opened in headless
+    Chromium, its row printed (the pyvis side needs the bench extra and ~1 min; not run here)."""
+    import shutil
+
+    if not shutil.which("chromium") and not Path("/usr/bin/chromium").exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("Chromium is missing: run tools/install-test-deps.sh")
+        pytest.skip("Chromium is not installed (tools/install-test-deps.sh installs it)")
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "map.py"), "--quick", "--no-pyvis"],
+        cwd=ROOT, env=_base_env(), capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "epci" in done.stdout and "usable" in done.stdout, done.stdout[-2000:]

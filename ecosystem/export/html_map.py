@@ -44,6 +44,22 @@ What the map shows (the legend in the page says the same, in French or English):
 * **Focus**: ``focus=`` (a chantier's or enjeu's code or name) exports only its neighbourhood
   (:func:`neighbourhood`); in the page, a selector focuses on any chantier or enjeu and back,
   and a search field selects and zooms to the elements whose name contains the words typed.
+
+Large territories (more than :data:`AGGREGATE_ABOVE_NODES` elements to draw: a département, a
+region): drawing 25,000 elements would give a slow, unreadable hairball, so the default view is
+**aggregated** (the legend says so, and how to see the detail). It draws every enjeu and
+chantier, the actors and resources shared by the most chantiers (at most
+:data:`AGGREGATE_HUBS`; "linked to at least N chantiers"), and beside each chantier a grey
+hexagon bundling its other resources and partners, labelled with how many there are and how
+many are operational / known-unlinked (per category in its tooltip). Every element is still in
+the page, positioned, in a compact form (shared styles, links as index rows): the focus selector
+— or a double click on a chantier, an enjeu, a drawn actor or a bundle — shows the full detail
+of a chantier, an enjeu or a drawn shared actor; the search also finds bundled elements and
+selects their bundles. The layout stays about linear in size: groups (the parts that stay
+connected once the shared elements are set aside, typically an EPCI each; split by Louvain
+communities above :data:`AGGREGATE_BLOCK_MAX`) are laid out one by one and packed side by side,
+the shared elements in the middle. Betweenness is not computed for such a territory unless the
+caller passes the central-actors rows (actors are then sized by their number of links).
 """
 
 from __future__ import annotations
@@ -63,7 +79,7 @@ from typing import Any
 import networkx as nx
 
 from .. import i18n
-from ..analysis.common import SCORED_CATEGORIES
+from ..analysis.common import SCORED_CATEGORIES, category_of
 from ..analysis.feasibility import MISSING, TO_ACTIVATE, ChantierFeasibility, feasibility
 from ..errors import EcosystemError
 from ..files import write_atomically
@@ -190,6 +206,7 @@ def write_map(
     title: str | None = None,
     language: str | None = None,
     central: Iterable[Any] | None = None,
+    aggregate: bool | None = None,
 ) -> Path:
     """Write the interactive map of ``graph`` (a territory read back by a store) as one HTML file.
 
@@ -199,12 +216,18 @@ def write_map(
     "manquant") instead of leaving them out as the method's legend does. ``title`` replaces
     "Carte de l'écosystème — <territoire>". ``language``: "fr" or "en" (default: the current
     language). ``central``: the central-actors rows when the caller already has them (betweenness
-    is the costly part of a large map), else they are computed. The file is written atomically
-    (temporary file, then rename); the folders are created if needed. Returns the path written.
+    is the costly part of a large map), else they are computed — except for a territory of more
+    than :data:`AGGREGATE_ABOVE_NODES` elements, where actors are then sized by their number of
+    links. ``aggregate``: draw the aggregated view (see "Large territories" above); by default
+    only when more than :data:`AGGREGATE_ABOVE_NODES` elements would be drawn. The file is
+    written atomically (temporary file, then rename); the folders are created if needed. Returns
+    the path written.
     """
     with speaking(language):
         focus_uid = resolve_focus(graph, focus) if focus else None
-        data = _map_data(graph, focus_uid, show_absent=show_absent, title=title, today=date.today(), central=central)
+        data = _map_data(
+            graph, focus_uid, show_absent=show_absent, title=title, today=date.today(), central=central, aggregate=aggregate
+        )
         page = render_page(data)
         target = Path(path)
         if target.is_dir() or str(path).endswith(("/", os.sep)):
@@ -223,11 +246,16 @@ def map_data(
     title: str | None = None,
     language: str | None = None,
     today: date | None = None,
+    central: Iterable[Any] | None = None,
+    aggregate: bool | None = None,
 ) -> dict[str, Any]:
     """The JSON document the page is drawn from (what :func:`write_map` embeds)."""
     with speaking(language):
         focus_uid = resolve_focus(graph, focus) if focus else None
-        return _map_data(graph, focus_uid, show_absent=show_absent, title=title, today=today or date.today())
+        return _map_data(
+            graph, focus_uid, show_absent=show_absent, title=title, today=today or date.today(), central=central,
+            aggregate=aggregate,
+        )
 
 
 def render_page(data: Mapping[str, Any]) -> str:
@@ -317,6 +345,16 @@ def layout(
     nudged until no two ``boxes`` (width, height, vertical offset of the box centre from the
     node: the shape with its label below) overlap; parts placed side by side, the largest
     first, isolated nodes in a grid below in the order given."""
+    return _layout(nodes, edges, boxes, _unit_layout)
+
+
+def _layout(
+    nodes: Iterable[str],
+    edges: Iterable[tuple[str, str]],
+    boxes: Mapping[str, tuple[float, float, float]] | None,
+    unit_layout: Any,
+) -> dict[str, tuple[float, float]]:
+    """:func:`layout`, with ``unit_layout`` (networkx graph -> positions within [-1, 1]) for each part."""
     order = list(dict.fromkeys(nodes))
     g = nx.Graph()
     g.add_nodes_from(sorted(order))
@@ -329,7 +367,7 @@ def layout(
         sub = nx.Graph()
         sub.add_nodes_from(part)
         sub.add_edges_from(sorted((a, b) if a < b else (b, a) for a, b in g.subgraph(part).edges()))
-        unit = _unit_layout(sub)
+        unit = unit_layout(sub)
         radius = PIXELS * math.sqrt(len(part))
         block = {n: (x * radius, y * radius) for n, (x, y) in unit.items()}
         if boxes is not None and len(part) <= SEPARATE_MAX_NODES:
@@ -352,16 +390,27 @@ def _map_data(
     title: str | None,
     today: date,
     central: Iterable[Any] | None = None,
+    aggregate: bool | None = None,
 ) -> dict[str, Any]:
     drawn = [(s, t, k, d) for s, t, k, d in graph.edges(keys=True, data=True) if k != _AB or show_absent]
+    keep = set(graph.nodes) if focus_uid is None else neighbourhood(graph, focus_uid, show_absent=show_absent)
+    if aggregate is None:
+        aggregate = len(keep) > AGGREGATE_ABOVE_NODES
     # Analyses and sizes on the whole territory: a focus changes what is shown, not the findings.
     results, coverage = feasibility(graph)
     by_chantier = {r.uid: r for r in results}
     covered = {c.uid: c for c in coverage}
-    centrality = _centrality(graph, central)
+    # Betweenness on a territory that large costs from seconds to minutes: unless the caller has
+    # it, actors are sized by their links there (single points of failure stay), focus or not.
+    large = aggregate or graph.number_of_nodes() > AGGREGATE_ABOVE_NODES
+    centrality = _centrality(graph, central) if central is not None or not large else _light_centrality(graph)
     degree = _degrees(graph, drawn)
+    if aggregate:
+        return _aggregated_map_data(
+            graph, keep, drawn, focus_uid, show_absent=show_absent, title=title, today=today,
+            centrality=centrality, by_chantier=by_chantier, covered=covered, degree=degree,
+        )
 
-    keep = set(graph.nodes) if focus_uid is None else neighbourhood(graph, focus_uid, show_absent=show_absent)
     node_ids = sorted(keep, key=lambda n: _order(graph, n))
     edges = sorted(((s, t, k, d) for s, t, k, d in drawn if s in keep and t in keep), key=lambda e: (e[0], e[1], e[2]))
     maxima = _maxima(graph, degree, centrality)
@@ -369,11 +418,7 @@ def _map_data(
     boxes = {uid: _box(graph, uid, sizes[uid]) for uid in node_ids}
     positions = layout(node_ids, ((s, t) for s, t, _, _ in edges), boxes)
 
-    providers: dict[str, list[str]] = {}
-    for s, t, k, _ in graph.edges(keys=True, data=True):
-        if k == LinkType.PROVIDES.value:
-            providers.setdefault(t, []).append(_display(graph, s))
-
+    providers = _providers(graph)
     nodes = [
         _node(graph, uid, positions[uid], sizes[uid], degree, centrality, by_chantier, covered, providers)
         for uid in node_ids
@@ -381,13 +426,7 @@ def _map_data(
     index = {uid: i for i, uid in enumerate(node_ids)}
     vis_edges = [_edge(graph, i, s, t, k, d) for i, (s, t, k, d) in enumerate(edges)]
 
-    territory = str(graph.graph.get("territory_name") or graph.graph.get("territory") or "")
-    heading = title if title else tr("map.title", territory=territory)
-    subtitle = [tr("map.exported", date=tr("map.date", day=today.day, month=today.month, year=today.year))]
-    if title:
-        subtitle.insert(0, tr("map.territory", territory=territory))
-    if focus_uid is not None:
-        subtitle.append(tr("map.focused", name=_display(graph, focus_uid)))
+    territory, heading, subtitle = _heading(graph, focus_uid, title, today)
     subtitle.append(tr("map.counts", nodes=len(nodes), links=len(vis_edges)))
 
     choices = [
@@ -408,12 +447,35 @@ def _map_data(
         "generated": today.isoformat(),
         "showAbsent": show_absent,
         "text": _ui_text(),
-        "legend": _legend(graph, keep, show_absent, centrality is not None, nodes),
+        "legend": _legend(
+            graph, keep, show_absent, centrality is not None, nodes, sized_by_centrality=centrality.betweenness is not None
+        ),
         "options": _options(len(nodes), len(vis_edges)),
         "focus": {"initial": focus_uid, "choices": choices},
         "nodes": nodes,
         "edges": vis_edges,
     }
+
+
+def _heading(graph: nx.MultiDiGraph, focus_uid: str | None, title: str | None, today: date) -> tuple[str, str, list[str]]:
+    """(territory name, the map's title, the parts of its subtitle but the counts)."""
+    territory = str(graph.graph.get("territory_name") or graph.graph.get("territory") or "")
+    heading = title if title else tr("map.title", territory=territory)
+    subtitle = [tr("map.exported", date=tr("map.date", day=today.day, month=today.month, year=today.year))]
+    if title:
+        subtitle.insert(0, tr("map.territory", territory=territory))
+    if focus_uid is not None:
+        subtitle.append(tr("map.focused", name=_display(graph, focus_uid)))
+    return territory, heading, subtitle
+
+
+def _providers(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """Per resource, the names of the actors that provide it."""
+    providers: dict[str, list[str]] = {}
+    for s, t, k in graph.edges(keys=True):
+        if k == LinkType.PROVIDES.value:
+            providers.setdefault(t, []).append(_display(graph, s))
+    return providers
 
 
 def _node(
@@ -457,7 +519,8 @@ def _node(
                     tr("map.tooltip.fragile_item", chantier=c, category=tr(f"category.{cat}")) for c, cat in fragile
                 )
                 lines.append(tr("map.tooltip.fragile", items=items))
-            lines.append(tr("map.tooltip.betweenness", value=_decimal(centrality.betweenness.get(uid, 0.0))))
+            if centrality.betweenness is not None:
+                lines.append(tr("map.tooltip.betweenness", value=_decimal(centrality.betweenness.get(uid, 0.0))))
         lines.append(tr("map.tooltip.links", count=degree.get(uid, 0)))
     elif kind == _R:
         if providers.get(uid):
@@ -552,7 +615,13 @@ def _options(node_count: int, edge_count: int) -> dict[str, Any]:
 
 
 def _legend(
-    graph: nx.MultiDiGraph, keep: set[str], show_absent: bool, has_centrality: bool, nodes: list[dict[str, Any]]
+    graph: nx.MultiDiGraph,
+    keep: set[str],
+    show_absent: bool,
+    has_centrality: bool,
+    nodes: list[dict[str, Any]],
+    *,
+    sized_by_centrality: bool | None = None,
 ) -> list[dict[str, Any]]:
     def line(link_type: str) -> dict[str, Any]:
         style = _edge_style(link_type)
@@ -615,7 +684,13 @@ def _legend(
         {
             "title": tr("map.legend.shapes"),
             "items": kinds,
-            "notes": [tr("map.legend.size_central" if has_centrality else "map.legend.size_degree")],
+            "notes": [
+                tr(
+                    "map.legend.size_central"
+                    if (has_centrality if sized_by_centrality is None else sized_by_centrality)
+                    else "map.legend.size_degree"
+                )
+            ],
         },
         {"title": tr("map.legend.alerts"), "items": alerts, "notes": notes + [tr("map.legend.tooltips")]},
     ]
@@ -636,6 +711,466 @@ def _ui_text() -> dict[str, str]:
     }
 
 
+# --- the aggregated view of a large territory ---------------------------------------------------
+#
+# Above AGGREGATE_ABOVE_NODES elements the default view draws the structure only: every enjeu
+# and chantier, the elements shared by the most chantiers (at most AGGREGATE_HUBS of them, cut
+# at a number of chantiers so that the rule reads simply: "linked to at least N chantiers"),
+# and, beside each chantier, one bundle (a grey hexagon) standing for its other resources and
+# partners, with how many are operational / known-unlinked per category. The page holds every
+# element, positioned, in a compact form: the focus selector (and a double click) shows the full
+# detail of a chantier, an enjeu or a drawn shared actor, and the search finds the elements
+# inside bundles. Elements linked to no chantier at all (through any chain) are left out.
+#
+# The layout stays roughly linear in the number of elements (an O(n²) layout of 25,000 elements
+# would take hours): the parts that stay connected once the drawn shared elements are set aside
+# form groups (typically one EPCI's roadmap each, ~300 elements); a shared element joins the
+# group of its neighbours when they all are in one, else the block of shared elements, put in
+# the middle. Each group is laid out on its own by the numpy Fruchterman-Reingold (O(size²)),
+# split by Louvain communities above AGGREGATE_BLOCK_MAX elements, the blocks are packed side by
+# side, and what the overview draws is then nudged apart, group by group.
+
+AGGREGATE_ABOVE_NODES = 2500  # elements to draw above which the default view is aggregated
+AGGREGATE_HUBS = 300  # at most this many shared elements drawn in the aggregated view
+AGGREGATE_BLOCK_MAX = 700  # elements per layout block (force-directed layout: O(block²))
+AGGREGATE_SEPARATE_MAX = 400  # groups drawing at most this many get their labels nudged apart
+BUNDLE_OFFSET = 120.0  # pixels between a chantier and its bundle
+_BUNDLE = "BUNDLE"  # the type of the link from a chantier to its bundle, and the prefix of a bundle's id
+_BUNDLE_STYLE = ("hexagon", "#E6E6E6", "#5C5C5C")
+_BUNDLE_LINK_COLOUR = "#8C8C8C"
+_STATUS = (_OP, _KU, _AB)
+_SHARED = -1
+_NODE_OWN = ("id", "name", "label", "title", "x", "y", "size")
+
+
+def _aggregated_map_data(
+    graph: nx.MultiDiGraph,
+    keep: set[str],
+    drawn_links: list[tuple[str, str, str, Any]],
+    focus_uid: str | None,
+    *,
+    show_absent: bool,
+    title: str | None,
+    today: date,
+    centrality: _Centrality,
+    by_chantier: Mapping[str, ChantierFeasibility],
+    covered: Mapping[str, Any],
+    degree: Mapping[str, int],
+) -> dict[str, Any]:
+    kind = {n: str(graph.nodes[n].get("kind")) for n in keep}
+    edges = sorted(
+        ((s, t, k, d) for s, t, k, d in drawn_links if s in keep and t in keep), key=lambda e: (e[0], e[1], e[2])
+    )
+    chantiers_of = _chantiers_of(kind, edges)
+    hubs, minimum = _hubs(graph, chantiers_of)
+    shown = {n for n in keep if kind[n] in (_E, _C)} | set(hubs)
+    group = _groups(graph, keep, kind, edges, hubs)
+    detail = sorted(group, key=lambda n: _order(graph, n))
+    index = {uid: i for i, uid in enumerate(detail)}
+
+    maxima = _maxima(graph, degree, centrality)
+    sizes = {uid: _size(graph, uid, degree, centrality, maxima) for uid in detail}
+    boxes = {uid: _box(graph, uid, sizes[uid]) for uid in detail}
+    positions = _aggregated_layout(graph, detail, group, edges)
+    bundles = _bundles(graph, kind, edges, shown, positions, show_absent)
+    _separate_overview(positions, bundles, group, shown, boxes)
+
+    providers = _providers(graph)
+    nodes = [
+        _node(graph, uid, positions[uid], sizes[uid], degree, centrality, by_chantier, covered, providers)
+        for uid in detail
+    ]
+    styles: list[dict[str, Any]] = []
+    style_index: dict[str, int] = {}
+    rows = []
+    for node in nodes:
+        style = {k: v for k, v in node.items() if k not in _NODE_OWN}
+        key = json.dumps(style, sort_keys=True)
+        if key not in style_index:
+            style_index[key] = len(styles)
+            styles.append(style)
+        label = node["label"] if node["label"] != node["name"] else None
+        rows.append([node["id"], node["name"], label, style_index[key], node["x"], node["y"], node["size"], node["title"]])
+
+    link_types = sorted({k for _, _, k, _ in edges}, key=lambda k: (_LINK_ORDER.get(k, 99), k))
+    type_index = {k: i for i, k in enumerate(link_types)}
+    links = []
+    for s, t, k, d in edges:
+        if s in index and t in index:
+            note = d.get("note") if isinstance(d, Mapping) else None
+            note = note.strip() if isinstance(note, str) and note.strip() else None
+            links.append([index[s], index[t], type_index[k], note] if note else [index[s], index[t], type_index[k]])
+    overview_nodes = [index[n] for n in detail if n in shown]
+    overview_links = [j for j, link in enumerate(links) if detail[link[0]] in shown and detail[link[1]] in shown]
+    bundle_rows = [
+        [index[c], round(b["x"], 1), round(b["y"], 1), b["label"], b["title"], b["count"]]
+        for c, b in sorted(bundles.items(), key=lambda item: index[item[0]])
+    ]
+    drawn_count = len(overview_nodes) + len(bundle_rows)
+    drawn_links_count = len(overview_links) + len(bundle_rows)
+
+    territory, heading, subtitle = _heading(graph, focus_uid, title, today)
+    subtitle.append(tr("map.counts_aggregated", shown=drawn_count, total=len(keep), links=drawn_links_count))
+
+    # The same sets as neighbourhood(), each chantier's computed once.
+    provided_by: dict[str, list[str]] = {}
+    for s, t, k in graph.edges(keys=True):
+        if k == LinkType.PROVIDES.value:
+            provided_by.setdefault(t, []).append(s)
+    hoods: dict[str, frozenset[int]] = {}
+
+    def hood(chantier: str) -> frozenset[int]:
+        if chantier not in hoods:
+            around = _chantier_neighbourhood(graph, chantier, show_absent, provided_by)
+            hoods[chantier] = frozenset(index[m] for m in around if m in index)
+        return hoods[chantier]
+
+    choices = []
+    for uid in _focusables(graph) + sorted((h for h in hubs if kind[h] == _A), key=lambda n: _order(graph, n)):
+        if uid not in index:
+            continue
+        if kind[uid] == _C:
+            members = set(hood(uid))
+        elif kind[uid] == _E:
+            members = {index[uid]}
+            for chantier, _, link_type in graph.in_edges(uid, keys=True):
+                if link_type == LinkType.ANSWERS.value:
+                    members |= hood(chantier)
+        else:
+            members = {index[m] for m in _actor_neighbourhood(graph, uid, show_absent) if m in index}
+        choices.append({"id": uid, "label": _choice_label(graph, uid), "members": sorted(members)})
+
+    legend = _legend(graph, keep, show_absent, True, nodes, sized_by_centrality=centrality.betweenness is not None)
+    legend.insert(0, _aggregated_legend(len(keep), len(hubs), minimum, len(keep) - len(detail)))
+    return {
+        "format": "ecosystem-map/1",
+        "lang": get_language(),
+        "title": heading,
+        "subtitle": " · ".join(subtitle),
+        "territory": territory,
+        "generated": today.isoformat(),
+        "showAbsent": show_absent,
+        "text": _ui_text(),
+        "legend": legend,
+        "options": _options(drawn_count, drawn_links_count),
+        "focus": {"initial": focus_uid, "choices": choices},
+        # The aggregated view is drawn from "aggregate"; these stay for readers of the format.
+        "nodes": [],
+        "edges": [],
+        "aggregate": {
+            "total": len(keep),
+            "hubs": len(hubs),
+            "minChantiers": minimum,
+            "leftOut": len(keep) - len(detail),
+            # every element a focus can show: [id, name, label or null (= name), style, x, y, size, title]
+            "styles": styles,
+            "nodes": rows,
+            # links between them: [from, to, type, note?] (indices into nodes and linkTypes)
+            "linkTypes": [_link_type(k) for k in link_types],
+            "links": links,
+            "overview": {"nodes": overview_nodes, "links": overview_links},
+            # [chantier, x, y, label, tooltip, number of elements]
+            "bundles": bundle_rows,
+            "bundleStyle": _bundle_style(),
+            "bundleLink": {"type": _BUNDLE, **_bundle_link_style()},
+        },
+    }
+
+
+_LINK_ORDER = {k: i for i, k in enumerate((_OP, _KU, _AB, *_GOVERNANCE, LinkType.ANSWERS.value, LinkType.PROVIDES.value))}
+
+
+def _chantiers_of(kind: Mapping[str, str], edges: list[tuple[str, str, str, Any]]) -> dict[str, set[str]]:
+    """Per actor or resource, the chantiers it is linked to by a drawn status or governance link."""
+    found: dict[str, set[str]] = {}
+    for s, t, k, _ in edges:
+        if k in _STATUS and kind[s] == _C and kind[t] not in (_C, _E):
+            found.setdefault(t, set()).add(s)
+        elif k in _GOVERNANCE and kind[t] == _C and kind[s] not in (_C, _E):
+            found.setdefault(s, set()).add(t)
+    return found
+
+
+def _hubs(graph: nx.MultiDiGraph, chantiers_of: Mapping[str, set[str]]) -> tuple[list[str], int]:
+    """The shared elements the aggregated view draws, most shared first, and the fewest chantiers
+    one of them is linked to: every element linked to at least that many chantiers (two or more),
+    the threshold being the lowest that keeps them within AGGREGATE_HUBS."""
+    counts: dict[int, int] = {}
+    for chantiers in chantiers_of.values():
+        if len(chantiers) >= 2:
+            counts[len(chantiers)] = counts.get(len(chantiers), 0) + 1
+    minimum, total = 0, 0
+    for count in sorted(counts, reverse=True):
+        if total + counts[count] > AGGREGATE_HUBS:
+            break
+        total += counts[count]
+        minimum = count
+    if not minimum:
+        return [], 0
+    hubs = [n for n, chantiers in chantiers_of.items() if len(chantiers) >= minimum]
+    hubs.sort(key=lambda n: (-len(chantiers_of[n]), _order(graph, n)))
+    return hubs, minimum
+
+
+def _groups(
+    graph: nx.MultiDiGraph,
+    keep: set[str],
+    kind: Mapping[str, str],
+    edges: list[tuple[str, str, str, Any]],
+    hubs: Iterable[str],
+) -> dict[str, int]:
+    """The layout group of every element that belongs on the page: the parts that remain
+    connected once the drawn shared elements (``hubs``) are set aside, each holding enjeux or
+    chantiers (typically one EPCI's roadmap); a shared element joins the group of all its
+    neighbours when they are in one group, else the shared group (``_SHARED``); a part without
+    enjeu or chantier joins the group of the shared elements it touches, or is left out."""
+    hubset = set(hubs)
+    order = lambda n: _order(graph, n)  # noqa: E731
+    rest = nx.Graph()
+    rest.add_nodes_from(sorted(keep - hubset))
+    rest.add_edges_from(sorted({(s, t) if s < t else (t, s) for s, t, _, _ in edges if s != t and s not in hubset and t not in hubset}))
+    anchored, loose = [], []
+    for part in nx.connected_components(rest):
+        ranked = sorted(part, key=order)
+        (anchored if kind[ranked[0]] in (_E, _C) else loose).append(ranked)  # enjeux and chantiers sort first
+    anchored.sort(key=lambda part: order(part[0]))
+    group = {n: i for i, part in enumerate(anchored) for n in part}
+    touching: dict[str, set[str]] = {}  # a hub's neighbours; the hubs next to an element
+    for s, t, _, _ in edges:
+        if s in hubset or t in hubset:
+            touching.setdefault(s, set()).add(t)
+            touching.setdefault(t, set()).add(s)
+    for hub in sorted(hubset, key=order):
+        found = {group[m] for m in touching.get(hub, ()) if m in group}
+        group[hub] = found.pop() if len(found) == 1 else _SHARED
+    for part in sorted(loose, key=lambda p: order(p[0])):
+        found = {group[m] for n in part for m in touching.get(n, ()) if m in hubset}
+        if found:
+            chosen = found.pop() if len(found) == 1 else _SHARED
+            group.update((n, chosen) for n in part)
+    return group
+
+
+def _aggregated_layout(
+    graph: nx.MultiDiGraph,
+    detail: list[str],
+    group: Mapping[str, int],
+    edges: list[tuple[str, str, str, Any]],
+) -> dict[str, tuple[float, float]]:
+    """Each group laid out as a block (see :func:`_block`), the blocks packed in the order of
+    their enjeux, the block of shared elements in the middle. Labels are nudged apart later,
+    on what the overview draws (:func:`_separate_overview`)."""
+    members: dict[int, list[str]] = {}
+    for n in detail:
+        members.setdefault(group[n], []).append(n)
+    inside: dict[int, list[tuple[str, str]]] = {}
+    for s, t, _, _ in edges:
+        if s in group and t in group and group[s] == group[t]:
+            inside.setdefault(group[s], []).append((s, t))
+    order = sorted(g for g in members if g != _SHARED)
+    if _SHARED in members:
+        order.insert(len(order) // 2, _SHARED)
+    blocks = [_block(members[g], inside.get(g, [])) for g in order]
+    return _pack([b for b in blocks if b])
+
+
+def _block(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
+    """Positions of one group: each connected part by the numpy Fruchterman-Reingold layout when
+    the group is small enough, else its Louvain communities (recursively; in slices of
+    AGGREGATE_BLOCK_MAX if Louvain cannot split it) laid out alike and packed together."""
+    if len(nodes) <= AGGREGATE_BLOCK_MAX:
+        return _layout(nodes, edges, None, _fruchterman_reingold)
+    g = nx.Graph()
+    g.add_nodes_from(sorted(nodes))
+    g.add_edges_from(sorted({(a, b) if a < b else (b, a) for a, b in edges if a != b}))
+    parts = [sorted(p) for p in nx.community.louvain_communities(g, seed=LAYOUT_SEED)]
+    if len(parts) < 2:
+        ordered = list(nx.bfs_tree(g, min(g.nodes)).nodes)
+        seen = set(ordered)
+        ordered += [n for n in sorted(nodes) if n not in seen]
+        parts = [ordered[i : i + AGGREGATE_BLOCK_MAX] for i in range(0, len(ordered), AGGREGATE_BLOCK_MAX)]
+    parts.sort(key=lambda p: (-len(p), p[0]))
+    blocks = []
+    for part in parts:
+        chosen = set(part)
+        blocks.append(_block(part, [(a, b) for a, b in edges if a in chosen and b in chosen]))
+    return _pack(blocks)
+
+
+def _separate_overview(
+    positions: dict[str, tuple[float, float]],
+    bundles: dict[str, dict[str, Any]],
+    group: Mapping[str, int],
+    shown: set[str],
+    boxes: Mapping[str, tuple[float, float, float]],
+) -> None:
+    """Nudge apart, group by group, what the overview draws (elements and bundles), in place."""
+    members: dict[int, list[str]] = {}
+    for n in sorted(shown):
+        if n in group:
+            members.setdefault(group[n], []).append(n)
+    for chantier in sorted(bundles):
+        members.setdefault(group[chantier], []).append(_BUNDLE + chantier)
+    for ids in members.values():
+        if not 2 <= len(ids) <= AGGREGATE_SEPARATE_MAX:
+            continue
+        where = {}
+        box = {}
+        for i in ids:
+            if i.startswith(_BUNDLE):
+                b = bundles[i[len(_BUNDLE):]]
+                where[i], box[i] = (b["x"], b["y"]), _bundle_box(b["label"])
+            else:
+                where[i], box[i] = positions[i], boxes[i]
+        for i, (x, y) in _separate(where, box).items():
+            if i.startswith(_BUNDLE):
+                bundles[i[len(_BUNDLE):]].update(x=x, y=y)
+            else:
+                positions[i] = (x, y)
+
+
+def _bundle_box(label: str) -> tuple[float, float, float]:
+    size, font = _bundle_style()["size"], _bundle_style()["font"]["size"]
+    lines = label.split("\n")
+    width = max(2 * size, min(LABEL_WIDTH, max(len(line) for line in lines) * 0.55 * font))
+    height = 2 * size + 4 + len(lines) * font * 1.2
+    return width, height, height / 2 - size
+
+
+def _bundles(
+    graph: nx.MultiDiGraph,
+    kind: Mapping[str, str],
+    edges: list[tuple[str, str, str, Any]],
+    shown: set[str],
+    positions: Mapping[str, tuple[float, float]],
+    show_absent: bool,
+) -> dict[str, dict[str, Any]]:
+    """Per drawn chantier with elements not drawn: its bundle (position, label, tooltip, count)."""
+    status: dict[str, dict[str, dict[str, int]]] = {}  # chantier -> category -> link type -> count
+    roles: dict[str, dict[str, int]] = {}  # chantier -> governance link type -> count
+    members: dict[str, set[str]] = {}
+    for s, t, k, _ in edges:
+        if k in _STATUS and kind[s] == _C and s in shown and t not in shown and kind[t] not in (_C, _E):
+            category = category_of(graph, t)
+            counts = status.setdefault(s, {}).setdefault(category, {})
+            counts[k] = counts.get(k, 0) + 1
+            members.setdefault(s, set()).add(t)
+        elif k in _GOVERNANCE and kind[t] == _C and t in shown and s not in shown and kind[s] not in (_C, _E):
+            roles.setdefault(t, {})[k] = roles.setdefault(t, {}).get(k, 0) + 1
+            members.setdefault(t, set()).add(s)
+    bundles = {}
+    for chantier, hidden in members.items():
+        x0, y0 = positions[chantier]
+        placed = [positions[m] for m in hidden if m in positions]
+        dx = sum(p[0] for p in placed) / len(placed) - x0 if placed else 0.0
+        dy = sum(p[1] for p in placed) / len(placed) - y0 if placed else 0.0
+        length = math.hypot(dx, dy)
+        ux, uy = (dx / length, dy / length) if length > 1e-6 else (0.0, 1.0)
+        by_category = status.get(chantier, {})
+        # Each element has one status per chantier: these add up to the number of elements.
+        short = [(_OP, "operational"), (_KU, "known")] + ([(_AB, "absent")] if show_absent else [])
+        first_line = [tr(f"map.bundle.short.{name}", count=n) for k, name in short if (n := sum(c.get(k, 0) for c in by_category.values()))]
+        governance_only = len(hidden) - sum(sum(c.values()) for c in by_category.values())
+        if governance_only:
+            first_line.append(tr("map.bundle.short.governance", count=governance_only))
+        lines = [tr("map.bundle.title", chantier=_display(graph, chantier), count=len(hidden))]
+        for category in (c.value for c in ResourceCategory):
+            counts = by_category.get(category)
+            if not counts:
+                continue
+            parts = [tr("map.bundle.operational", count=counts[_OP])] if counts.get(_OP) else []
+            if counts.get(_KU):
+                parts.append(tr("map.bundle.known", count=counts[_KU]))
+            if counts.get(_AB) and show_absent:
+                parts.append(tr("map.bundle.absent", count=counts[_AB]))
+            lines.append(
+                tr("map.bundle.category", category=tr(f"map.bundle.category.{category}"), count=sum(counts.values()), detail=", ".join(parts))
+            )
+        if chantier in roles:
+            parts = [tr(f"map.bundle.{k}", count=roles[chantier][k]) for k in _GOVERNANCE if roles[chantier].get(k)]
+            lines.append(tr("map.bundle.governance", detail=", ".join(parts)))
+        lines += ["", tr("map.bundle.hint")]
+        bundles[chantier] = {
+            "x": x0 + BUNDLE_OFFSET * ux,
+            "y": y0 + BUNDLE_OFFSET * uy,
+            "count": len(hidden),
+            "label": tr("map.bundle.label", count=len(hidden)) + "\n" + " · ".join(first_line),
+            "title": "\n".join(lines),
+        }
+    return bundles
+
+
+def _actor_neighbourhood(graph: nx.MultiDiGraph, actor: str, show_absent: bool) -> set[str]:
+    """What a focus on an actor keeps: itself, the resources it provides, and the chantiers linked
+    to it or to them (by a drawn status link or by governance)."""
+    keep = {actor}
+    for _, target, link_type in graph.out_edges(actor, keys=True):
+        if link_type == LinkType.PROVIDES.value or link_type in _GOVERNANCE:
+            keep.add(target)
+    for node in [actor] + [n for n in keep if graph.nodes[n].get("kind") == _R]:
+        for source, _, link_type in graph.in_edges(node, keys=True):
+            if link_type in (_OP, _KU) or (link_type == _AB and show_absent):
+                keep.add(source)
+    return keep
+
+
+def _link_type(link_type: str) -> dict[str, Any]:
+    """What every link of this type shares on the map (its tooltip adds the two names and the note)."""
+    style: dict[str, Any] = {"type": link_type, **_edge_style(link_type)}
+    if link_type == _AB:
+        style["label"] = tr("map.edge.absent")
+    elif link_type in _GOVERNANCE:
+        style["label"] = tr(f"map.edge.{link_type}")
+    meaning = tr(f"map.link.{link_type}") if f"map.link.{link_type}" in i18n.MESSAGES else link_type
+    return {"style": style, "meaning": meaning}
+
+
+def _bundle_style() -> dict[str, Any]:
+    shape, fill, border = _BUNDLE_STYLE
+    return {
+        "kind": "Bundle",
+        "category": None,
+        "alert": None,
+        "shape": shape,
+        "size": 17,
+        "color": {
+            "background": fill,
+            "border": border,
+            "highlight": {"background": fill, "border": "#000000"},
+            "hover": {"background": fill, "border": "#000000"},
+        },
+        "borderWidth": _BORDER,
+        "borderWidthSelected": _BORDER + 2,
+        "font": {"size": 20},
+    }
+
+
+def _bundle_link_style() -> dict[str, Any]:
+    return {"dashes": False, "width": 2, "color": _colour(_BUNDLE_LINK_COLOUR, highlight="#555555")}
+
+
+def _aggregated_legend(total: int, hubs: int, minimum: int, left_out: int) -> dict[str, Any]:
+    shape, fill, border = _BUNDLE_STYLE
+    link = _bundle_link_style()
+    notes = [
+        tr("map.legend.aggregated_why", total=total, hubs=hubs, minimum=minimum)
+        if hubs
+        else tr("map.legend.aggregated_why_no_hub", total=total),
+        tr("map.legend.aggregated_detail"),
+        tr("map.legend.aggregated_search"),
+    ]
+    if left_out:
+        notes.append(tr("map.legend.left_out", count=left_out))
+    return {
+        "title": tr("map.legend.aggregated"),
+        "items": [
+            {"swatch": {"shape": shape, "fill": fill, "border": border, "borderWidth": 2, "borderDashes": False}, "text": tr("map.legend.bundle")},
+            {"swatch": {"color": link["color"]["color"], "width": link["width"], "dashes": [], "arrow": False}, "text": tr("map.legend.bundle_link")},
+        ],
+        "notes": notes,
+    }
+
+
 # --- analyses behind small adapters ------------------------------------------------------------
 
 
@@ -645,11 +1180,11 @@ class _Centrality:
 
     def __init__(
         self,
-        betweenness: dict[str, float],
+        betweenness: dict[str, float] | None,
         dependencies: dict[str, list[tuple[str, str]]],
         sentences: dict[str, list[str]],
     ) -> None:
-        self.betweenness = betweenness
+        self.betweenness = betweenness  # None: not computed (actors sized by their links)
         self.dependencies = dependencies
         self.sentences = sentences  # the analysis's own sentences, when its rows have them
 
@@ -677,6 +1212,27 @@ def _centrality(graph: nx.MultiDiGraph, rows: Iterable[Any] | None = None) -> _C
     return _Centrality(betweenness, dependencies, sentences)
 
 
+def _light_centrality(graph: nx.MultiDiGraph) -> _Centrality:
+    """The single points of failure without betweenness (linear time): what a large map shows
+    when the caller did not pass the central-actors rows. Same facts as the analysis."""
+    from ..analysis.centrality import _graph_facts
+
+    _, _, rows = _graph_facts(graph)
+    found: dict[str, set[tuple[str, str]]] = {}
+    for row in rows:
+        found.setdefault(row["actor"], set()).add((row["chantier"], row["category"]))
+
+    def key(pair: tuple[str, str]) -> tuple[Any, ...]:
+        data = graph.nodes[pair[0]]
+        return (normalize_name(str(data.get("code") or "~")), normalize_name(str(data.get("name", ""))), SCORED_CATEGORIES.index(pair[1]))
+
+    dependencies = {
+        actor: [(str(graph.nodes[c].get("name", c)), category) for c, category in sorted(pairs, key=key)]
+        for actor, pairs in found.items()
+    }
+    return _Centrality(None, dependencies, {})
+
+
 def _degrees(graph: nx.MultiDiGraph, drawn: list[tuple[str, str, str, Any]]) -> dict[str, int]:
     """Number of distinct neighbours through drawn links."""
     neighbours: dict[str, set[str]] = {n: set() for n in graph.nodes}
@@ -688,7 +1244,7 @@ def _degrees(graph: nx.MultiDiGraph, drawn: list[tuple[str, str, str, Any]]) -> 
 
 
 def _metric(uid: str, kind: str, degree: Mapping[str, int], centrality: _Centrality | None) -> float:
-    if kind == _A and centrality is not None:
+    if kind == _A and centrality is not None and centrality.betweenness is not None:
         return centrality.betweenness.get(uid, 0.0)
     return float(degree.get(uid, 0))
 
@@ -729,7 +1285,11 @@ def _maxima(graph: nx.MultiDiGraph, degree: Mapping[str, int], centrality: _Cent
 # --- focus helpers -----------------------------------------------------------------------------
 
 
-def _chantier_neighbourhood(graph: nx.MultiDiGraph, chantier: str, show_absent: bool) -> set[str]:
+def _chantier_neighbourhood(
+    graph: nx.MultiDiGraph, chantier: str, show_absent: bool, provided_by: Mapping[str, Iterable[str]] | None = None
+) -> set[str]:
+    """``provided_by`` (resource -> its providers), when given, saves scanning the in-links of
+    resources shared by many chantiers."""
     keep = {chantier}
     for _, target, link_type in graph.out_edges(chantier, keys=True):
         if link_type != _AB or show_absent:
@@ -737,7 +1297,10 @@ def _chantier_neighbourhood(graph: nx.MultiDiGraph, chantier: str, show_absent: 
     keep.update(source for source, _, _ in graph.in_edges(chantier, keys=True))
     for node in list(keep):
         if graph.nodes[node].get("kind") == _R:
-            keep.update(s for s, _, k in graph.in_edges(node, keys=True) if k == LinkType.PROVIDES.value)
+            if provided_by is not None:
+                keep.update(provided_by.get(node, ()))
+            else:
+                keep.update(s for s, _, k in graph.in_edges(node, keys=True) if k == LinkType.PROVIDES.value)
     return keep
 
 

@@ -3,6 +3,8 @@
  * Every text coming from the data is put in the page as TEXT (textContent, new Option(text),
  * vis-network string titles, canvas labels): nothing from the data is ever parsed as HTML.
  * The positions are computed before export: physics stays off, the map opens still.
+ * A large territory comes aggregated (data.aggregate): the overview, then on demand the full
+ * detail of one chantier, enjeu or shared actor, both built here from compact rows.
  */
 (function () {
   "use strict";
@@ -147,17 +149,7 @@
 
   // --- network -------------------------------------------------------------------------------
 
-  var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
-  var network = new vis.Network(byId("map"), { nodes: nodes, edges: edges }, data.options);
-  var api = { network: network, nodes: nodes, edges: edges, data: data, ready: false };
-  window.ecosystemMap = api;
-  network.once("afterDrawing", function () { api.ready = true; });
-
   var FIT = { maxZoomLevel: 1.2, animation: false };
-
-  // --- focus on a chantier or an enjeu -------------------------------------------------------
-
   var select = byId("focus-select");
   select.appendChild(new Option(text.focusAll, ""));
   var choices = {};
@@ -165,62 +157,185 @@
     choices[choice.id] = choice;
     select.appendChild(new Option(choice.label, choice.id));
   });
-  var shown = null; // null: every node; else a Set of node ids
-
-  function isShown(id) { return shown === null || shown.has(id); }
-
-  function focus(id) {
-    var choice = id ? choices[id] : null;
-    shown = choice ? new Set(choice.members.map(function (i) { return data.nodes[i].id; })) : null;
-    nodes.update(data.nodes.map(function (n) { return { id: n.id, hidden: !isShown(n.id) }; }));
-    edges.update(data.edges.map(function (e) { return { id: e.id, hidden: !(isShown(e.from) && isShown(e.to)) }; }));
-    select.value = choice ? id : "";
-    search(byId("search-input").value, true);
-    network.fit(Object.assign({ nodes: shown ? Array.from(shown) : nodes.getIds() }, FIT));
-    return shown ? shown.size : data.nodes.length;
-  }
-  select.addEventListener("change", function () { focus(select.value); });
-
-  // --- search by name ------------------------------------------------------------------------
+  var input = byId("search-input");
+  var count = byId("search-count");
 
   function normalise(s) {
     return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
   }
-  var searchable = data.nodes.map(function (n) { return normalise(n.name + " " + n.label); });
-  var count = byId("search-count");
 
-  function search(query, keepView) {
-    var q = normalise(query || "");
-    if (!q) {
-      network.unselectAll();
-      count.textContent = "";
-      return [];
+  var view = data.aggregate ? aggregatedView(data.aggregate) : wholeView();
+  var nodes = view.nodes, edges = view.edges, network = view.network;
+  var api = { network: network, nodes: nodes, edges: edges, data: data, ready: false, aggregated: !!data.aggregate };
+  window.ecosystemMap = api;
+  network.once("afterDrawing", function () { api.ready = true; });
+
+  // Every element is in the vis DataSets; a focus hides the others.
+  function wholeView() {
+    var nodes = new vis.DataSet(data.nodes);
+    var edges = new vis.DataSet(data.edges);
+    var network = new vis.Network(byId("map"), { nodes: nodes, edges: edges }, data.options);
+    var shown = null; // null: every node; else a Set of node ids
+    function isShown(id) { return shown === null || shown.has(id); }
+
+    function focus(id) {
+      var choice = id ? choices[id] : null;
+      shown = choice ? new Set(choice.members.map(function (i) { return data.nodes[i].id; })) : null;
+      nodes.update(data.nodes.map(function (n) { return { id: n.id, hidden: !isShown(n.id) }; }));
+      edges.update(data.edges.map(function (e) { return { id: e.id, hidden: !(isShown(e.from) && isShown(e.to)) }; }));
+      select.value = choice ? id : "";
+      search(input.value, true);
+      network.fit(Object.assign({ nodes: shown ? Array.from(shown) : nodes.getIds() }, FIT));
+      return shown ? shown.size : data.nodes.length;
     }
-    var ids = [];
-    data.nodes.forEach(function (n, i) {
-      if (isShown(n.id) && searchable[i].indexOf(q) !== -1) ids.push(n.id);
-    });
-    network.selectNodes(ids, false);
-    count.textContent = ids.length ? text.results.replace("{count}", String(ids.length)) : text.noResult;
-    if (ids.length && !keepView) network.fit(Object.assign({ nodes: ids }, FIT));
-    return ids;
+
+    var searchable = data.nodes.map(function (n) { return normalise(n.name + " " + n.label); });
+    function search(query, keepView) {
+      var q = normalise(query || "");
+      if (!q) {
+        network.unselectAll();
+        count.textContent = "";
+        return [];
+      }
+      var ids = [];
+      data.nodes.forEach(function (n, i) {
+        if (isShown(n.id) && searchable[i].indexOf(q) !== -1) ids.push(n.id);
+      });
+      network.selectNodes(ids, false);
+      count.textContent = ids.length ? text.results.replace("{count}", String(ids.length)) : text.noResult;
+      if (ids.length && !keepView) network.fit(Object.assign({ nodes: ids }, FIT));
+      return ids;
+    }
+    function shownIds() { return shown ? Array.from(shown) : nodes.getIds(); }
+    return { nodes: nodes, edges: edges, network: network, focus: focus, search: search, shownIds: shownIds };
   }
-  var input = byId("search-input");
+
+  // A large territory: the DataSets hold the overview (enjeux, chantiers, shared elements,
+  // bundles); a focus replaces them with every element of its neighbourhood, built on demand
+  // from the compact rows ([id, name, label, style, x, y, size, title]; links [from, to, type, note]).
+  function aggregatedView(agg) {
+    var rows = agg.nodes, links = agg.links;
+    var NAME = 1, LABEL = 2, STYLE = 3, X = 4, Y = 5, SIZE = 6, TITLE = 7;
+
+    function element(i) {
+      var r = rows[i];
+      var n = Object.assign({}, agg.styles[r[STYLE]]);
+      n.id = r[0]; n.name = r[NAME]; n.label = r[LABEL] === null ? r[NAME] : r[LABEL];
+      n.x = r[X]; n.y = r[Y]; n.size = r[SIZE]; n.title = r[TITLE];
+      return n;
+    }
+    function link(j) {
+      var l = links[j], type = agg.linkTypes[l[2]];
+      var e = Object.assign({}, type.style);
+      e.id = "l" + j; e.from = rows[l[0]][0]; e.to = rows[l[1]][0];
+      e.title = rows[l[0]][NAME] + " \u2192 " + rows[l[1]][NAME] + "\n" + type.meaning + (l.length > 3 ? "\n" + l[3] : "");
+      return e;
+    }
+    var bundleOf = {}; // chantier row -> bundle id
+    var bundleChantier = {}; // bundle id -> chantier id
+    var bundleNodes = [], bundleEdges = [];
+    agg.bundles.forEach(function (b, k) {
+      var chantier = rows[b[0]][0], id = agg.bundleLink.type + chantier;
+      bundleOf[b[0]] = id;
+      bundleChantier[id] = chantier;
+      var n = Object.assign({}, agg.bundleStyle);
+      n.id = id; n.name = b[3]; n.label = b[3]; n.x = b[1]; n.y = b[2]; n.title = b[4]; n.count = b[5]; n.chantier = chantier;
+      bundleNodes.push(n);
+      var e = Object.assign({}, agg.bundleLink);
+      e.id = "b" + k; e.from = chantier; e.to = id; e.title = b[4].split("\n")[0];
+      bundleEdges.push(e);
+    });
+    var drawn = new Set(agg.overview.nodes);
+    var overviewNodes = agg.overview.nodes.map(element).concat(bundleNodes);
+    var overviewEdges = agg.overview.links.map(link).concat(bundleEdges);
+    // Hidden elements are found through the bundles of the chantiers they are linked to.
+    var inBundles = {};
+    links.forEach(function (l) {
+      var a = l[0], b = l[1];
+      if (bundleOf[a] !== undefined && !drawn.has(b)) (inBundles[b] = inBundles[b] || []).push(bundleOf[a]);
+      else if (bundleOf[b] !== undefined && !drawn.has(a)) (inBundles[a] = inBundles[a] || []).push(bundleOf[b]);
+    });
+    var searchable = rows.map(function (r) { return normalise(r[NAME] + " " + (r[LABEL] === null ? "" : r[LABEL])); });
+
+    var nodes = new vis.DataSet(overviewNodes);
+    var edges = new vis.DataSet(overviewEdges);
+    var network = new vis.Network(byId("map"), { nodes: nodes, edges: edges }, data.options);
+    var members = null; // null: the overview; else the Set of the rows shown
+
+    function focus(id) {
+      var choice = id ? choices[id] : null;
+      nodes.clear();
+      edges.clear();
+      if (choice) {
+        members = new Set(choice.members);
+        nodes.add(choice.members.map(element));
+        var chosen = [];
+        links.forEach(function (l, j) { if (members.has(l[0]) && members.has(l[1])) chosen.push(link(j)); });
+        edges.add(chosen);
+      } else {
+        members = null;
+        nodes.add(overviewNodes);
+        edges.add(overviewEdges);
+      }
+      select.value = choice ? id : "";
+      search(input.value, true);
+      network.fit(Object.assign({ nodes: nodes.getIds() }, FIT));
+      return nodes.length;
+    }
+
+    function search(query, keepView) {
+      var q = normalise(query || "");
+      if (!q) {
+        network.unselectAll();
+        count.textContent = "";
+        return [];
+      }
+      var ids = new Set(), found = 0;
+      searchable.forEach(function (s, i) {
+        if (s.indexOf(q) === -1) return;
+        if (members !== null) {
+          if (members.has(i)) { ids.add(rows[i][0]); found++; }
+        } else if (drawn.has(i)) {
+          ids.add(rows[i][0]); found++;
+        } else if (inBundles[i]) {
+          inBundles[i].forEach(function (b) { ids.add(b); });
+          found++;
+        }
+      });
+      ids = Array.from(ids);
+      network.selectNodes(ids, false);
+      count.textContent = found ? text.results.replace("{count}", String(found)) : text.noResult;
+      if (ids.length && !keepView) network.fit(Object.assign({ nodes: ids }, FIT));
+      return ids;
+    }
+
+    // A double click on a chantier, an enjeu, a drawn actor or a bundle shows its detail.
+    network.on("doubleClick", function (params) {
+      if (!params.nodes.length) return;
+      var id = bundleChantier[params.nodes[0]] || params.nodes[0];
+      if (choices[id]) focus(id);
+    });
+    function shownIds() { return nodes.getIds(); }
+    return { nodes: nodes, edges: edges, network: network, focus: focus, search: search, shownIds: shownIds };
+  }
+
+  // --- focus on a chantier or an enjeu, search by name ----------------------------------------
+
+  select.addEventListener("change", function () { view.focus(select.value); });
   var timer = null;
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(function () { search(input.value); }, 250);
+    timer = setTimeout(function () { view.search(input.value); }, 250);
   });
   input.addEventListener("keydown", function (event) {
-    if (event.key === "Enter") { clearTimeout(timer); search(input.value); }
+    if (event.key === "Enter") { clearTimeout(timer); view.search(input.value); }
   });
-
   byId("fit-button").addEventListener("click", function () {
-    network.fit(Object.assign({ nodes: shown ? Array.from(shown) : nodes.getIds() }, FIT));
+    network.fit(Object.assign({ nodes: view.shownIds() }, FIT));
   });
 
-  api.focus = focus;
-  api.search = search;
-  if (data.focus.initial && choices[data.focus.initial]) focus(data.focus.initial);
+  api.focus = view.focus;
+  api.search = view.search;
+  if (data.focus.initial && choices[data.focus.initial]) view.focus(data.focus.initial);
   else network.fit(Object.assign({ nodes: nodes.getIds() }, FIT));
 })();
