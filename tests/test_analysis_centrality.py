@@ -282,14 +282,21 @@ def test_an_empty_graph_has_no_actor():
     assert central_actors(nx.MultiDiGraph()) == []
 
 
-def test_above_the_threshold_betweenness_is_sampled_deterministically(embedded_store, monkeypatch):
+def test_above_the_work_budget_betweenness_is_sampled_deterministically(embedded_store, monkeypatch):
     embedded_store.write(bridge_batch())
     exact = [r.as_dict() for r in _rows(embedded_store)]
-    monkeypatch.setattr(centrality, "EXACT_BETWEENNESS_MAX_NODES", 3)
-    monkeypatch.setattr(centrality, "BETWEENNESS_SAMPLE_K", 4)
+    # operational graph: 8 nodes x 7 edges = 56 > 28: 28 // 7 = 4 sources out of 8
+    monkeypatch.setattr(centrality, "BETWEENNESS_MAX_WORK", 28)
     sampled = [r.as_dict() for r in _rows(embedded_store)]
     assert sampled == [r.as_dict() for r in _rows(embedded_store)]  # same seed, same answer
     assert sampled != exact  # 4 sources out of 8: an estimate
+    # and the coordinator is told so
+    caf = _by_name(_rows(embedded_store))["CAF"]
+    assert caf.betweenness > 0
+    assert caf.sentence().startswith("CAF participe à 2 chantiers. Environ ")
+    assert "(estimation sur un échantillon : le réseau est trop grand pour un calcul exact)." in caf.sentence()
+    monkeypatch.undo()
+    assert "En moyenne, 57,1 % des plus courts chemins" in _by_name(_rows(embedded_store))["CAF"].sentence()
     # degrees, brokers and dependencies do not depend on sampling
     strip = ("betweenness", "potential_betweenness")
     assert sorted([{k: v for k, v in r.items() if k not in strip} for r in sampled], key=str) == sorted(
@@ -339,9 +346,9 @@ WITHOUTS = {
 @pytest.mark.neo4j
 @pytest.mark.parametrize("sampled", [False, True], ids=["exact", "sampled"])
 def test_both_stores_give_identical_results(embedded_store, neo4j_store, monkeypatch, sampled):
-    if sampled:  # the demo's operational graph (10 nodes) stays exact, everything else is sampled
-        monkeypatch.setattr(centrality, "EXACT_BETWEENNESS_MAX_NODES", 10)
-        monkeypatch.setattr(centrality, "BETWEENNESS_SAMPLE_K", 7)
+    if sampled:  # the demo's operational graph (10 nodes x 12 edges) stays exact, the larger
+        # graphs (its potential graph: 20 x 24; T's: 12 x 13 and 13 x 18) are sampled
+        monkeypatch.setattr(centrality, "BETWEENNESS_MAX_WORK", 120)
     for batch in parity_batches():
         embedded_store.write(batch)
         neo4j_store.write(batch)
