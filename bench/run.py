@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import networkx as nx  # noqa: E402
 
 from bench.generate import SCALES, generate  # noqa: E402
-from ecosystem.analysis.centrality import central_actors, operational_graphs, _graph_facts  # noqa: E402
+from ecosystem.analysis.centrality import _graph_facts  # noqa: E402
 from ecosystem.analysis.common import prepare  # noqa: E402
 from ecosystem.analysis.feasibility import run_gaps  # noqa: E402
 from ecosystem.analysis.links import run_missing  # noqa: E402
@@ -381,30 +381,44 @@ def bench_analyses(scale: str, store: Any, territory: str, label: str, skip_cent
         row(scale, f"{label}: {name}", f"{secs:8.2f} s")
 
 
-def bench_betweenness(scale: str, graph: nx.MultiDiGraph, ks: list[int]) -> None:
-    """Exact vs sampled betweenness on the operational network (what `central` computes)."""
+def bench_betweenness(scale: str, graph: nx.MultiDiGraph, networkx_max_nodes: int = 5000) -> None:
+    """What `central` computes (igraph; exact up to BETWEENNESS_MAX_WORK, sampled above) against
+    the exact betweenness (igraph, whole) and, on small enough graphs, networkx's exact one: time
+    side by side, and how well the computed ranking keeps the exact one."""
+    import igraph
+
+    from ecosystem.analysis.centrality import BETWEENNESS_MAX_WORK, _Network, _betweenness_values, _edge_sets
+
     nodes, links, _ = _graph_facts(graph)
-    op, _pot = operational_graphs(nodes, links)
-    n = op.number_of_nodes()
-    exact, secs = timed(lambda: nx.betweenness_centrality(op, normalized=True))
-    row(scale, f"betweenness exact ({n} nodes, {op.number_of_edges()} edges)", f"{secs:8.2f} s")
-    actors = [u for u in op if op.nodes[u]["kind"] == "Actor"]
-    top = sorted(actors, key=lambda u: -exact[u])[:20]
-    rank_exact = {u: i for i, u in enumerate(sorted(actors, key=lambda u: -exact[u]))}
-    for k in ks:
-        if k >= n:
-            continue
-        approx, secs_k = timed(lambda k=k: nx.betweenness_centrality(op, k=k, normalized=True, seed=0))
-        top_k = sorted(actors, key=lambda u: -approx[u])[:20]
-        overlap = len(set(top) & set(top_k))
-        max_err = max(abs(approx[u] - exact[u]) for u in actors)
-        # Spearman on the top 100 actors of the exact ranking
-        head = sorted(actors, key=lambda u: -exact[u])[:100]
-        rank_a = {u: i for i, u in enumerate(sorted(head, key=lambda u: -approx[u]))}
-        d2 = sum((rank_exact[u] - rank_a[u]) ** 2 for u in head)
-        rho = 1 - 6 * d2 / (len(head) * (len(head) ** 2 - 1))
-        row(scale, f"betweenness sampled k={k}", f"{secs_k:8.2f} s",
-            f"top-20 overlap {overlap}/20, top-100 Spearman {rho:.3f}, max abs err {max_err:.4f}")
+    info = {r["uid"]: r for r in nodes}
+    for label, edges in zip(("operational", "potential"), _edge_sets(info, links)):
+        net = _Network.of(edges)
+        n, m = len(net.nodes), len(net.edges)
+        ig = igraph.Graph(n=n, edges=net.edges, directed=False)
+        scale_f = 2.0 / ((n - 1) * (n - 2))
+        exact_v, secs_exact = timed(lambda: [b * scale_f for b in ig.betweenness(directed=False)])
+        ours_v, secs_ours = timed(lambda: _betweenness_values(net))
+        how = "exact" if n * m <= BETWEENNESS_MAX_WORK else f"sampled, k={max(2, BETWEENNESS_MAX_WORK // m)}"
+        row(scale, f"betweenness {label}: exact, igraph ({n:,} n, {m:,} e)", f"{secs_exact:8.2f} s")
+        if n <= networkx_max_nodes:
+            g = nx.Graph()
+            g.add_nodes_from(range(n))
+            g.add_edges_from(net.edges)
+            _, secs_nx = timed(lambda: nx.betweenness_centrality(g, normalized=True))
+            row(scale, f"betweenness {label}: exact, networkx", f"{secs_nx:8.2f} s",
+                f"igraph is {secs_nx / max(secs_exact, 1e-9):.0f}x faster")
+        actors = [i for i, u in enumerate(net.nodes) if info[u]["kind"] == "Actor"]
+        by_exact = sorted(actors, key=lambda i: (-exact_v[i], i))
+        by_ours = sorted(actors, key=lambda i: (-ours_v[i], i))
+        overlap = len(set(by_exact[:20]) & set(by_ours[:20]))
+        head = by_exact[:100]
+        rank_e = {u: r for r, u in enumerate(head)}
+        rank_o = {u: r for r, u in enumerate(sorted(head, key=lambda i: (-ours_v[i], i)))}
+        d2 = sum((rank_e[u] - rank_o[u]) ** 2 for u in head)
+        rho = 1 - 6 * d2 / (len(head) * (len(head) ** 2 - 1)) if len(head) > 1 else 1.0
+        max_err = max((abs(ours_v[i] - exact_v[i]) for i in actors), default=0.0)
+        row(scale, f"betweenness {label}: what `central` computes ({how})", f"{secs_ours:8.2f} s",
+            f"top-20 {overlap}/20, top-100 Spearman {rho:.2f}, max err {100 * max_err:.2f} pt")
 
 
 # --- main ---------------------------------------------------------------------------------------
@@ -418,8 +432,8 @@ def main() -> int:
     ap.add_argument("--no-neo4j", action="store_true")
     ap.add_argument("--no-analyses", action="store_true")
     ap.add_argument("--batch-sizes", default=str(DEFAULT_BATCH), help="Neo4jStore batch sizes to compare, e.g. 1000,5000,20000")
-    ap.add_argument("--betweenness-k", default="100,250,500,1000")
-    ap.add_argument("--betweenness-scale", default="departement", help="scale where exact betweenness is compared")
+    ap.add_argument("--betweenness-scales", default="departement,region",
+                    help="scales where `central`'s betweenness is compared with the exact one")
     ap.add_argument("--max-central-nodes", type=int, default=30000, help="skip `central` above this many nodes")
     ap.add_argument("--max-map-nodes", type=int, default=30000)
     args = ap.parse_args()
@@ -456,8 +470,8 @@ def main() -> int:
             row(scale, "map export (write_map)", "skipped", "--max-map-nodes")
         if not args.no_analyses:
             bench_analyses(scale, store, g.territory, "networkx", g.nodes > args.max_central_nodes)
-        if scale == args.betweenness_scale and not args.quick and not args.no_analyses:
-            bench_betweenness(scale, graph, [int(k) for k in args.betweenness_k.split(",")])
+        if scale in args.betweenness_scales.split(",") and not args.quick and not args.no_analyses:
+            bench_betweenness(scale, graph)
         store.close()
         del graph
         if settings:
