@@ -382,7 +382,8 @@ def _gaps_table(results: list[Any]) -> str:
 
 @analyze.command()
 @_analysis_options
-def missing(settings: Settings, territory: str | None, fmt: str, without: tuple[str, ...]) -> None:
+@click.option("--per-chantier", "per_chantier", type=click.IntRange(min=0), default=10, show_default=True, metavar="N", help=_help("Nombre de suggestions gardées par chantier, les meilleures (0 = toutes).", "Suggestions kept per workstream, the best ones (0 = all)."))
+def missing(settings: Settings, territory: str | None, fmt: str, without: tuple[str, ...], per_chantier: int) -> None:
     """Liens manquants : liens connus à activer en priorité, et nouveaux liens suggérés.
 
     Missing links: known links to activate first, and suggested new links.
@@ -392,7 +393,7 @@ def missing(settings: Settings, territory: str | None, fmt: str, without: tuple[
 
     with settings.open() as store:
         scope = _scope(store, territory, without)
-        activations, suggestions = run_missing(scope)
+        activations, suggestions = run_missing(scope, per_chantier)
     click.echo(render(fmt, "missing", scope.territory_name, [("activations", activations), ("suggestions", suggestions)]), nl=False)
 
 

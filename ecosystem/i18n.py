@@ -272,6 +272,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "links.offer.services": {"fr": "les services {values}", "en": "the services {values}"},
     "links.offer.publics": {"fr": "les publics {values}", "en": "the publics {values}"},
     "links.fills_gap": {"fr": "Cela comblerait {lack} de ce chantier.", "en": "It would fill {lack} of this chantier."},
+    "links.omitted": {
+        "fr": "{count} suggestion(s) plus faible(s) non affichée(s) pour {chantier} (--per-chantier 0 pour toutes)",
+        "en": "{count} weaker suggestion(s) not shown for {chantier} (--per-chantier 0 for all)",
+    },
     # --- analyses: central actors (centrality.py) ----------------------------------------------
     "central.none": {
         "fr": "{name} n'a encore aucun lien opérationnel avec un chantier.",

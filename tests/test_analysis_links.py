@@ -12,6 +12,7 @@ from ecosystem import i18n
 from ecosystem.analysis.common import prepare
 from ecosystem.analysis.links import (
     REASONS,
+    SUGGESTIONS_PER_CHANTIER,
     activations,
     activations_cypher,
     run_missing,
@@ -515,7 +516,7 @@ def test_suggestions_are_exactly_those_of_the_definition_on_a_generated_territor
     embedded_store.write(batch)
     without = _biggest_providers(embedded_store.read_territory(territory), leaving)
     graph = prepare(embedded_store, territory, without).graph
-    found = suggestions(graph)
+    found = suggestions(graph, per_chantier=0)
     assert {s.reason for s in found} == set(REASONS) and any(s.other_reasons for s in found)
     assert [s.as_dict() for s in found] == [s.as_dict() for s in reference_suggestions(graph)]
 
@@ -528,8 +529,8 @@ def test_cypher_twins_agree_on_a_generated_territory_with_and_without_its_bigges
     for store in (embedded_store, neo4j_store):
         store.write(batch)
     for without in ([], _biggest_providers(embedded_store.read_territory(territory), 3)):
-        acts_nx, sugg_nx = run_missing(prepare(embedded_store, territory, without))
-        acts_cy, sugg_cy = run_missing(prepare(neo4j_store, territory, without))
+        acts_nx, sugg_nx = run_missing(prepare(embedded_store, territory, without), per_chantier=0)
+        acts_cy, sugg_cy = run_missing(prepare(neo4j_store, territory, without), per_chantier=0)
         assert [r.as_dict() for r in acts_cy] == [r.as_dict() for r in acts_nx]
         assert [r.as_dict() for r in sugg_cy] == [r.as_dict() for r in sugg_nx]
 
@@ -566,3 +567,120 @@ def test_the_missing_links_queries_walk_from_the_territory_never_over_an_index(n
             with neo4j_store._driver.session() as session:
                 plan = session.run("EXPLAIN " + queries()[name].text, territory=key, without=without).consume().plan
             assert not scans & set(operators(plan)), (name, without, sorted(scans & set(operators(plan))))
+
+
+# --- the cap: each chantier's best suggestions, the others counted -----------------------------
+
+
+def _first_per_chantier(full, n):
+    """Today's full list filtered to each chantier's first ``n``, in its order."""
+    seen: dict[str, int] = {}
+    kept = []
+    for s in full:
+        seen[s.chantier_uid] = seen.get(s.chantier_uid, 0) + 1
+        if seen[s.chantier_uid] <= n:
+            kept.append(s)
+    return kept, {uid: count - n for uid, count in seen.items() if count > n}
+
+
+@pytest.mark.parametrize("leaving", [0, 3])
+def test_the_cap_keeps_each_chantiers_first_suggestions_of_the_full_list(embedded_store, leaving):
+    batch, territory = generated_batch()
+    embedded_store.write(batch)
+    without = _biggest_providers(embedded_store.read_territory(territory), leaving)
+    graph = prepare(embedded_store, territory, without).graph
+    full = suggestions(graph, per_chantier=0)
+    assert [s.as_dict() for s in full] == [s.as_dict() for s in reference_suggestions(graph)]
+    assert full.omitted == {} and suggestions(graph, None).omitted == {}
+    for n in (1, 3, 10, 60):
+        capped = suggestions(graph, per_chantier=n)
+        expected, omitted = _first_per_chantier(full, n)
+        assert [s.as_dict() for s in capped] == [s.as_dict() for s in expected]
+        assert capped.omitted == omitted and capped.per_chantier == n
+        assert sum(capped.omitted.values()) == len(full) - len(capped)
+    assert len(suggestions(graph)) == len(_first_per_chantier(full, SUGGESTIONS_PER_CHANTIER)[0])
+    assert any(s.other_reasons for s in suggestions(graph, per_chantier=60))
+
+
+def test_the_cap_on_a_departement(embedded_store):
+    import sys
+    from pathlib import Path
+
+    root = str(Path(__file__).resolve().parent.parent)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    from bench.generate import generate
+
+    generated = generate("departement", 42)
+    embedded_store.write(generated.batch)
+    graph = prepare(embedded_store, generated.territory).graph
+    full = suggestions(graph, per_chantier=0)
+    for n in (1, 10):
+        capped = suggestions(graph, per_chantier=n)
+        expected, omitted = _first_per_chantier(full, n)
+        assert [s.as_dict() for s in capped] == [s.as_dict() for s in expected]
+        assert capped.omitted == omitted
+
+
+def test_the_omitted_line_follows_the_language(embedded_store):
+    batch, territory = generated_batch()
+    embedded_store.write(batch)
+    capped = suggestions(prepare(embedded_store, territory).graph, per_chantier=3)
+    ref, count = capped.omitted_refs()[0]
+    with i18n.speaking("fr"):
+        assert capped.notes()[0].endswith(f"pour {ref.short()} (--per-chantier 0 pour toutes)")
+    with i18n.speaking("en"):
+        assert capped.notes()[0] == (
+            f"{count:,} weaker suggestion(s) not shown for {ref.short()} (--per-chantier 0 for all)"
+        )
+
+
+@pytest.mark.neo4j
+def test_cypher_twins_agree_with_the_cap(embedded_store, neo4j_store):
+    batch, territory = generated_batch()
+    for store in (embedded_store, neo4j_store):
+        store.write(batch)
+    for without in ([], _biggest_providers(embedded_store.read_territory(territory), 3)):
+        for n in (1, 10):
+            _, sugg_nx = run_missing(prepare(embedded_store, territory, without), per_chantier=n)
+            _, sugg_cy = run_missing(prepare(neo4j_store, territory, without), per_chantier=n)
+            assert [r.as_dict() for r in sugg_cy] == [r.as_dict() for r in sugg_nx]
+            assert sugg_cy.omitted == sugg_nx.omitted and sugg_nx.omitted
+
+
+def test_analyze_missing_shows_ten_per_chantier_and_says_how_many_are_left_out(tmp_path, monkeypatch):
+    import json
+
+    from click.testing import CliRunner
+
+    from ecosystem.cli import cli
+    from ecosystem.store import EmbeddedStore
+
+    monkeypatch.chdir(tmp_path)
+    for var in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE", "ECOSYSTEM_STORE", "ECOSYSTEM_LANG"):
+        monkeypatch.delenv(var, raising=False)
+    batch, territory = generated_batch()
+    store = EmbeddedStore(tmp_path / "ecosystem.db")
+    store.write(batch)
+    full = suggestions(prepare(store, territory).graph, per_chantier=0)
+    store.close()
+
+    def run(*args):
+        result = CliRunner().invoke(cli, ["analyze", "missing", "-t", territory, *args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    everything = json.loads(run("--per-chantier", "0", "--format", "json"))["suggestions"]
+    assert everything == [s.as_dict() for s in full]
+    default = json.loads(run("--format", "json"))["suggestions"]
+    expected, omitted = _first_per_chantier(full, 10)
+    assert default == [s.as_dict() for s in expected] and omitted
+    per = {}
+    for row in default:
+        per[row["chantier_uid"]] = per.get(row["chantier_uid"], 0) + 1
+    assert max(per.values()) == 10
+    text = run()
+    flat = " ".join(text.split())
+    assert flat.count("suggestion(s) plus faible(s) non affichée(s) pour") == len(omitted)
+    assert flat.count("(--per-chantier 0 pour toutes)") == len(omitted)
+    assert "non affichée" not in run("--per-chantier", "0")

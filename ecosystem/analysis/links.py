@@ -58,7 +58,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..i18n import tr
+from ..i18n import get_language, tr
 from ..model import LinkStatus, LinkType, NodeKind, ResourceCategory, normalize_name
 from .common import SCORED_CATEGORIES, Result, Scope, category_of, chantiers
 
@@ -70,12 +70,18 @@ __all__ = [
     "KnownOn",
     "Activation",
     "Suggestion",
+    "Suggestions",
+    "SUGGESTIONS_PER_CHANTIER",
     "activations",
     "activations_cypher",
     "suggestions",
     "suggestions_cypher",
     "run_missing",
 ]
+
+#: Suggestions shown per chantier by default (its best ones; 0 or None: all). A département
+#: gives ~2,000 per chantier, a region ~26 million in all, mostly the weak "territory" reason.
+SUGGESTIONS_PER_CHANTIER = 10
 
 #: Reason codes, best first (breaks ties between equal scores).
 REASONS: tuple[str, ...] = ("same_enjeu", "services_publics", "territory")
@@ -641,6 +647,219 @@ def _elsewhere_candidates(
     return out
 
 
+def _capped(
+    target_rows: Iterable[Mapping[str, Any]],
+    chantier_rows: Iterable[Mapping[str, Any]],
+    actor_rows: Iterable[Mapping[str, Any]],
+    per_chantier: int,
+) -> Suggestions:
+    """The first ``per_chantier`` suggestions of each chantier, exactly as :func:`_best` over all
+    candidates would rank them, without building the chantiers × targets pairs.
+
+    For a chantier, a territory pair scores 4, +1 when the target is operational on two chantiers
+    or more, +1 when it fills a gap: its score depends on the target's group (several chantiers
+    or not, category) only. Targets are ranked by name once per group; each chantier takes its
+    territory pairs group by group, best score first, and stops after ``per_chantier``. Its
+    same_enjeu pairs (targets operational on a chantier of one of its enjeux), the pairs it is
+    itself operational in and the pairs that also have a services_publics candidate are computed
+    exactly, as in :func:`_elsewhere_candidates`. Any other pair ranks after those
+    ``per_chantier`` territory pairs (its score is its territory score, theirs at least theirs):
+    it cannot be among the first. The candidates kept go through :func:`_best`, then each
+    chantier is cut; the others are counted in ``omitted``."""
+    import heapq
+
+    chantier_rows = list(chantier_rows)
+    profile = _profile_candidates(chantier_rows, actor_rows)
+    keys = _Keys()
+    rows = sorted(chantier_rows, key=lambda c: keys.chantier(c.get("code"), c["name"], c["uid"]))
+    rank = {c["uid"]: i for i, c in enumerate(rows)}
+    refs = [ChantierRef(c["uid"], c.get("code"), c["name"]) for c in rows]
+    covered = [frozenset(c.get("covered") or ()) for c in rows]
+    enjeux_of = [frozenset(e["uid"] for e in c.get("enjeux") or ()) for c in rows]
+    enjeu_name = {e["uid"]: e["name"] for c in rows for e in c.get("enjeux") or ()}
+    enjeu_order: dict[str, tuple[str, str]] = {}
+
+    def same_enjeu(via: Sequence[int], chantier_enjeux: frozenset[str]) -> tuple[list[int], tuple[str, ...]]:
+        same = [o for o in via if enjeux_of[o] & chantier_enjeux]
+        names = {enjeu_name[e] for o in same for e in enjeux_of[o] & chantier_enjeux}
+        for n in names:
+            if n not in enjeu_order:
+                enjeu_order[n] = (normalize_name(n), n)
+        return same, tuple(sorted(names, key=enjeu_order.__getitem__))
+
+    targets = sorted(
+        (t for t in target_rows if t["operational_on"]), key=lambda t: keys.name(t["name"], t["uid"])
+    )
+    ops_of = [sorted(rank[u] for u in t["operational_on"]) for t in targets]
+    linked_of = [set(t["linked"]) for t in targets]
+    index_of = {t["uid"]: j for j, t in enumerate(targets)}
+    groups: dict[tuple[bool, str], list[int]] = {}  # (several chantiers, category) -> targets by name
+    by_enjeu: dict[str, list[int]] = {}  # enjeu -> targets operational on a chantier answering it
+    on_chantier: dict[int, list[int]] = {}  # chantier -> targets operational on it
+    linked_count: dict[str, int] = {}
+    for j, t in enumerate(targets):
+        ops = ops_of[j]
+        groups.setdefault((len(ops) >= 2, t["category"]), []).append(j)
+        for e in set().union(*(enjeux_of[o] for o in ops)):
+            by_enjeu.setdefault(e, []).append(j)
+        for o in ops:
+            on_chantier.setdefault(o, []).append(j)
+        for u in linked_of[j]:
+            linked_count[u] = linked_count.get(u, 0) + 1
+
+    def candidate(i: int, j: int) -> Suggestion | None:
+        """The elsewhere candidate of (chantier i, target j), as :func:`_elsewhere_candidates`."""
+        c, t, ops = rows[i], targets[j], ops_of[j]
+        if c["uid"] in linked_of[j]:
+            return None
+        if i in ops:
+            via = [o for o in ops if o != i]
+            if not via:
+                return None
+            same, names = same_enjeu(via, enjeux_of[i])
+            same_refs, via_refs = tuple(refs[o] for o in same), tuple(refs[o] for o in via)
+        else:
+            hits = enjeux_of[i] & set().union(*(enjeux_of[o] for o in ops))
+            if hits:
+                same, names = same_enjeu(ops, hits)
+                same_refs = tuple(refs[o] for o in same)
+            else:
+                same_refs, names = (), ()
+            via_refs = tuple(refs[o] for o in ops)
+        category = t["category"]
+        if same_refs:
+            reason, used, tenths, enjeux = "same_enjeu", same_refs, 7, names
+        else:
+            reason, used, tenths, enjeux = "territory", via_refs, 4, ()
+        fills = category in SCORED_CATEGORIES and category not in covered[i]
+        tenths += (len(used) >= 2) + fills
+        return Suggestion(
+            chantier_uid=c["uid"],
+            chantier_code=c.get("code"),
+            chantier=c["name"],
+            target_uid=t["uid"],
+            target=t["name"],
+            target_kind=t["kind"],
+            category=category,
+            reason=reason,
+            score=_score(tenths),
+            fills_gap=fills,
+            via=used,
+            enjeux=enjeux,
+        )
+
+    profiled: dict[str, list[str]] = {}  # chantier uid -> targets with a services_publics candidate
+    for s in profile:
+        profiled.setdefault(s.chantier_uid, []).append(s.target_uid)
+    levels: dict[int, list[list[int]]] = {}
+    kept: list[Suggestion] = []
+    total: dict[str, int] = {}  # chantier uid -> number of pairs (what the full list has)
+    for i, c in enumerate(rows):
+        uid = c["uid"]
+        own = on_chantier.get(i, [])
+        lonely = sum(1 for j in own if uid not in linked_of[j] and ops_of[j] == [i])  # never paired
+        count = len(targets) - linked_count.get(uid, 0) - lonely
+        exact = set(own)
+        for e in enjeux_of[i]:
+            exact.update(by_enjeu.get(e, ()))
+        skip = set(exact)  # never a territory pair of this chantier
+        for t_uid in profiled.get(uid, ()):
+            j = index_of.get(t_uid)
+            if j is None or candidate(i, j) is None:
+                count += 1  # a services_publics pair only
+            else:
+                exact.add(j)
+        total[uid] = count
+        for j in exact:
+            s = candidate(i, j)
+            if s is not None:
+                kept.append(s)
+        levels.clear()
+        for (several, category), members in groups.items():
+            fills = category in SCORED_CATEGORIES and category not in covered[i]
+            levels.setdefault(4 + several + fills, []).append(members)
+        taken = 0
+        for tenths in sorted(levels, reverse=True):
+            for j in heapq.merge(*levels[tenths]):
+                if taken >= per_chantier:
+                    break
+                if j in skip or uid in linked_of[j]:
+                    continue
+                taken += 1
+                if j not in exact:
+                    s = candidate(i, j)
+                    assert s is not None and s.reason == "territory"
+                    kept.append(s)
+            if taken >= per_chantier:
+                break
+    return _cut(_best([*kept, *profile]), per_chantier, total)
+
+
+class Suggestions(list):  # type: ignore[type-arg]
+    """The suggestions kept (a list of :class:`Suggestion`), with ``per_chantier`` (the cap, 0 =
+    none) and ``omitted``: chantier uid -> how many weaker suggestions were left out (only the
+    chantiers that lost some)."""
+
+    per_chantier: int = 0
+    omitted: dict[str, int]
+
+    def __init__(self, items: Iterable[Suggestion] = (), per_chantier: int = 0, omitted: Mapping[str, int] | None = None):
+        super().__init__(items)
+        self.per_chantier = per_chantier
+        self.omitted = dict(omitted or {})
+
+    def omitted_refs(self) -> list[tuple[ChantierRef, int]]:
+        """(chantier, number left out) in the order of the chantiers' first suggestion."""
+        seen: dict[str, ChantierRef] = {}
+        for s in self:
+            if s.chantier_uid in self.omitted and s.chantier_uid not in seen:
+                seen[s.chantier_uid] = ChantierRef(s.chantier_uid, s.chantier_code, s.chantier)
+        return [(ref, self.omitted[uid]) for uid, ref in seen.items()]
+
+    def notes(self) -> list[str]:
+        """One line per chantier that lost suggestions: how many, and how to see them all."""
+        return [
+            tr("links.omitted", count=_count(n), chantier=ref.short()) for ref, n in self.omitted_refs()
+        ]
+
+
+def _count(n: int) -> str:
+    """1 950 in French, 1,950 in English."""
+    return f"{n:,}".replace(",", "\u202f" if get_language() == "fr" else ",")
+
+
+def _cut(ranked: list[Suggestion], per_chantier: int | None, total: Mapping[str, int] | None = None) -> Suggestions:
+    """The first ``per_chantier`` suggestions of each chantier, in the order of ``ranked``;
+    ``total``: each chantier's number of suggestions before the cut (default: in ``ranked``)."""
+    if not per_chantier:
+        return Suggestions(ranked)
+    seen: dict[str, int] = {}
+    out = []
+    for s in ranked:
+        n = seen.get(s.chantier_uid, 0)
+        seen[s.chantier_uid] = n + 1
+        if n < per_chantier:
+            out.append(s)
+    total = seen if total is None else total
+    omitted = {uid: total[uid] - min(n, per_chantier) for uid, n in seen.items() if total[uid] > per_chantier}
+    return Suggestions(out, per_chantier, omitted)
+
+
+def _suggest(
+    target_rows: Iterable[Mapping[str, Any]],
+    chantier_rows: Iterable[Mapping[str, Any]],
+    actor_rows: Iterable[Mapping[str, Any]],
+    per_chantier: int | None,
+) -> Suggestions:
+    """Both kinds of candidates, merged and ranked; capped per chantier unless 0 or None."""
+    if per_chantier:
+        return _capped(target_rows, chantier_rows, actor_rows, per_chantier)
+    chantier_rows = list(chantier_rows)
+    return Suggestions(
+        _best([*_elsewhere_candidates(target_rows, chantier_rows), *_profile_candidates(chantier_rows, actor_rows)])
+    )
+
+
 def _profile_candidates(
     chantier_rows: Iterable[Mapping[str, Any]], actor_rows: Iterable[Mapping[str, Any]]
 ) -> list[Suggestion]:
@@ -821,8 +1040,9 @@ def _enjeux_of(graph: nx.MultiDiGraph, chantier: str) -> set[str]:
     return {t for _, t, k in graph.out_edges(chantier, keys=True) if k == LinkType.ANSWERS.value}
 
 
-def suggestions(graph: nx.MultiDiGraph) -> list[Suggestion]:
-    """New links worth considering, best first (see the module documentation for the scores)."""
+def suggestions(graph: nx.MultiDiGraph, per_chantier: int | None = SUGGESTIONS_PER_CHANTIER) -> Suggestions:
+    """New links worth considering, best first (see the module documentation for the scores):
+    each chantier's first ``per_chantier`` (0 or None: all), the others counted in ``omitted``."""
     chantier_rows = [
         {
             **graph.nodes[c],
@@ -863,7 +1083,7 @@ def suggestions(graph: nx.MultiDiGraph) -> list[Suggestion]:
         for node, data in graph.nodes(data=True)
         if data["kind"] == NodeKind.ACTOR.value and (data.get("services") is not None or data.get("publics") is not None)
     ]
-    return _best([*_elsewhere_candidates(target_rows, chantier_rows), *_profile_candidates(chantier_rows, actor_rows)])
+    return _suggest(target_rows, chantier_rows, actor_rows, per_chantier)
 
 
 # --- Cypher twins ------------------------------------------------------------------------------
@@ -878,7 +1098,7 @@ def activations_cypher(scope: Scope) -> list[Activation]:
     return _build_activations(scope.store.run_query("analysis_links_activations", **_params(scope)))
 
 
-def suggestions_cypher(scope: Scope) -> list[Suggestion]:
+def suggestions_cypher(scope: Scope, per_chantier: int | None = SUGGESTIONS_PER_CHANTIER) -> Suggestions:
     """:func:`suggestions` on Neo4j: the queries gather the facts (each target's chantiers, each
     chantier's enjeux, covered categories and words, each open-data actor's profile); pairing
     them, the word matching and the scores run here, in the code the networkx analysis uses."""
@@ -886,11 +1106,14 @@ def suggestions_cypher(scope: Scope) -> list[Suggestion]:
     target_rows = scope.store.run_query("analysis_links_operational_elsewhere", **params)
     chantier_rows = scope.store.run_query("analysis_links_chantiers", **params)
     actor_rows = scope.store.run_query("analysis_links_profiled_actors", **params)
-    return _best([*_elsewhere_candidates(target_rows, chantier_rows), *_profile_candidates(chantier_rows, actor_rows)])
+    return _suggest(target_rows, chantier_rows, actor_rows, per_chantier)
 
 
-def run_missing(scope: Scope) -> tuple[list[Activation], list[Suggestion]]:
-    """Both analyses on the scope: networkx on the embedded store, Cypher on Neo4j."""
+def run_missing(
+    scope: Scope, per_chantier: int | None = SUGGESTIONS_PER_CHANTIER
+) -> tuple[list[Activation], Suggestions]:
+    """Both analyses on the scope: networkx on the embedded store, Cypher on Neo4j. Suggestions:
+    each chantier's first ``per_chantier`` (0 or None: all)."""
     if scope.graph is None:
-        return activations_cypher(scope), suggestions_cypher(scope)
-    return activations(scope.graph), suggestions(scope.graph)
+        return activations_cypher(scope), suggestions_cypher(scope, per_chantier)
+    return activations(scope.graph), suggestions(scope.graph, per_chantier)

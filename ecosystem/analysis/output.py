@@ -54,6 +54,8 @@ def _text(territory: str, sections: Sequence[Section], table: str | None) -> str
                 glued = sentence.replace("« ", "«\xa0").replace(" »", "\xa0»").replace(" :", "\xa0:")
                 wrapped = textwrap.fill(glued, WIDTH, initial_indent="  " + bullet, subsequent_indent="    ")
                 out.append(wrapped.replace("\xa0", " "))
+        for note in rows.notes() if hasattr(rows, "notes") else ():  # e.g. suggestions left out
+            out.append(textwrap.fill(note, WIDTH, initial_indent="  ", subsequent_indent="    "))
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
