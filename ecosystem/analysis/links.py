@@ -697,15 +697,20 @@ def _capped(
     by_enjeu: dict[str, list[int]] = {}  # enjeu -> targets operational on a chantier answering it
     on_chantier: dict[int, list[int]] = {}  # chantier -> targets operational on it
     linked_count: dict[str, int] = {}
+    answered_of: list[frozenset[str]] = []  # target -> enjeux of the chantiers it is operational on
     for j, t in enumerate(targets):
         ops = ops_of[j]
         groups.setdefault((len(ops) >= 2, t["category"]), []).append(j)
-        for e in set().union(*(enjeux_of[o] for o in ops)):
+        answered_of.append(frozenset().union(*(enjeux_of[o] for o in ops)))
+        for e in answered_of[j]:
             by_enjeu.setdefault(e, []).append(j)
         for o in ops:
             on_chantier.setdefault(o, []).append(j)
         for u in linked_of[j]:
             linked_count[u] = linked_count.get(u, 0) + 1
+
+    shared: dict[tuple[int, frozenset[str]], tuple[tuple[ChantierRef, ...], tuple[str, ...]]] = {}
+    everywhere: dict[int, tuple[ChantierRef, ...]] = {}
 
     def candidate(i: int, j: int) -> Suggestion | None:
         """The elsewhere candidate of (chantier i, target j), as :func:`_elsewhere_candidates`."""
@@ -719,13 +724,19 @@ def _capped(
             same, names = same_enjeu(via, enjeux_of[i])
             same_refs, via_refs = tuple(refs[o] for o in same), tuple(refs[o] for o in via)
         else:
-            hits = enjeux_of[i] & set().union(*(enjeux_of[o] for o in ops))
+            # a hub is operational on hundreds of chantiers: what depends only on the target and
+            # the enjeux shared is computed once (as in _elsewhere_candidates)
+            hits = enjeux_of[i] & answered_of[j]
             if hits:
-                same, names = same_enjeu(ops, hits)
-                same_refs = tuple(refs[o] for o in same)
+                if (j, hits) not in shared:
+                    same, names = same_enjeu(ops, hits)
+                    shared[(j, hits)] = (tuple(refs[o] for o in same), names)
+                same_refs, names = shared[(j, hits)]
             else:
                 same_refs, names = (), ()
-            via_refs = tuple(refs[o] for o in ops)
+            if j not in everywhere:
+                everywhere[j] = tuple(refs[o] for o in ops)
+            via_refs = everywhere[j]
         category = t["category"]
         if same_refs:
             reason, used, tenths, enjeux = "same_enjeu", same_refs, 7, names
