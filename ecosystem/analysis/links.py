@@ -669,7 +669,6 @@ def _capped(
     import heapq
 
     chantier_rows = list(chantier_rows)
-    profile = _profile_candidates(chantier_rows, actor_rows)
     keys = _Keys()
     rows = sorted(chantier_rows, key=lambda c: keys.chantier(c.get("code"), c["name"], c["uid"]))
     rank = {c["uid"]: i for i, c in enumerate(rows)}
@@ -759,12 +758,37 @@ def _capped(
             enjeux=enjeux,
         )
 
-    profiled: dict[str, list[str]] = {}  # chantier uid -> targets with a services_publics candidate
-    for s in profile:
-        profiled.setdefault(s.chantier_uid, []).append(s.target_uid)
-    levels: dict[int, list[list[int]]] = {}
+    def tenths_of(i: int, j: int) -> int | None:
+        """The score (in tenths) of candidate(i, j) without building it (None: no candidate)."""
+        c, t, ops = rows[i], targets[j], ops_of[j]
+        if c["uid"] in linked_of[j]:
+            return None
+        if i in ops:
+            via = [o for o in ops if o != i]
+            if not via:
+                return None
+            same = [o for o in via if enjeux_of[o] & enjeux_of[i]]
+            used = len(same) if same else len(via)
+            base = 7 if same else 4
+        else:
+            hits = enjeux_of[i] & answered_of[j]
+            if hits:
+                if (j, hits) not in shared:
+                    same, names = same_enjeu(ops, hits)
+                    shared[(j, hits)] = (tuple(refs[o] for o in same), names)
+                n_same = len(shared[(j, hits)][0])
+            else:
+                n_same = 0
+            used = n_same if n_same else len(ops)
+            base = 7 if n_same else 4
+        category = t["category"]
+        fills = category in SCORED_CATEGORIES and category not in covered[i]
+        return base + (used >= 2) + fills
+
+    index = _profile_index(actor_rows)
     kept: list[Suggestion] = []
     total: dict[str, int] = {}  # chantier uid -> number of pairs (what the full list has)
+    levels: dict[int, list[list[int]]] = {}
     for i, c in enumerate(rows):
         uid = c["uid"]
         own = on_chantier.get(i, [])
@@ -773,18 +797,28 @@ def _capped(
         exact = set(own)
         for e in enjeux_of[i]:
             exact.update(by_enjeu.get(e, ()))
-        skip = set(exact)  # never a territory pair of this chantier
-        for t_uid in profiled.get(uid, ()):
-            j = index_of.get(t_uid)
-            if j is None or candidate(i, j) is None:
-                count += 1  # a services_publics pair only
-            else:
-                exact.add(j)
-        total[uid] = count
+        best: dict[str, int] = {}  # target uid -> its best score for this chantier, in tenths
+        elsewhere: dict[str, int] = {}  # target uid -> index in targets, when it has such a candidate
         for j in exact:
-            s = candidate(i, j)
-            if s is not None:
-                kept.append(s)
+            tenths = tenths_of(i, j)
+            if tenths is not None:
+                t_uid = targets[j]["uid"]
+                best[t_uid], elsewhere[t_uid] = tenths, j
+        matches = {}
+        for m in _profile_matches(c, index):
+            t_uid = m[0]["uid"]
+            matches[t_uid] = m
+            j = index_of.get(t_uid)
+            tenths = None if j is None else tenths_of(i, j)
+            if tenths is None:
+                count += 1  # a services_publics pair only
+            elif t_uid not in elsewhere:
+                elsewhere[t_uid] = j  # type: ignore[assignment]
+                best[t_uid] = tenths
+            best[t_uid] = max(best.get(t_uid, 0), m[1])
+        total[uid] = count
+        # territory pairs: best score first, by target name; after per_chantier of them, any
+        # other territory pair ranks behind (its score is at most theirs)
         levels.clear()
         for (several, category), members in groups.items():
             fills = category in SCORED_CATEGORIES and category not in covered[i]
@@ -794,16 +828,28 @@ def _capped(
             for j in heapq.merge(*levels[tenths]):
                 if taken >= per_chantier:
                     break
-                if j in skip or uid in linked_of[j]:
+                if j in exact or uid in linked_of[j]:
                     continue
                 taken += 1
-                if j not in exact:
-                    s = candidate(i, j)
-                    assert s is not None and s.reason == "territory"
-                    kept.append(s)
+                t_uid = targets[j]["uid"]
+                elsewhere.setdefault(t_uid, j)
+                best[t_uid] = max(best.get(t_uid, 0), tenths)
             if taken >= per_chantier:
                 break
-    return _cut(_best([*kept, *profile]), per_chantier, total)
+        # this chantier's first per_chantier targets, in the final order (score, target name)
+        def order(t_uid: str) -> tuple[int, tuple[str, str]]:
+            j = elsewhere.get(t_uid)
+            name = targets[j]["name"] if j is not None else matches[t_uid][0]["name"]
+            return (-best[t_uid], keys.name(name, t_uid))
+
+        for t_uid in heapq.nsmallest(per_chantier, best, key=order):
+            if t_uid in elsewhere:
+                s = candidate(i, elsewhere[t_uid])
+                if s is not None:
+                    kept.append(s)
+            if t_uid in matches:
+                kept.append(_profile_suggestion(c, matches[t_uid]))
+    return _cut(_best(kept), per_chantier, total)
 
 
 class Suggestions(list):  # type: ignore[type-arg]
@@ -871,12 +917,9 @@ def _suggest(
     )
 
 
-def _profile_candidates(
-    chantier_rows: Iterable[Mapping[str, Any]], actor_rows: Iterable[Mapping[str, Any]]
-) -> list[Suggestion]:
-    """Reason services_publics. Chantier rows: {uid, code, name, title, objectives, actions,
-    publics, covered: [categories]}; actor rows: {uid, name, services, publics, linked: [chantier
-    uids]}. A chantier is compared only with the actors offering one of its themes."""
+def _profile_index(actor_rows: Iterable[Mapping[str, Any]]) -> tuple[list[Any], dict[str, list[int]]]:
+    """The open-data actors with a theme, and theme -> those actors (indices), for
+    :func:`_profile_matches`."""
     actors = []
     by_theme: dict[str, list[int]] = {}  # theme -> actors offering it (indices in ``actors``)
     for a in actor_rows:
@@ -890,63 +933,87 @@ def _profile_candidates(
             for theme in themes:
                 by_theme.setdefault(theme, []).append(len(actors))
             actors.append((a, services, publics, themes, set(a.get("linked") or ()), {}))
+    return actors, by_theme
+
+
+def _profile_matches(
+    c: Mapping[str, Any], index: tuple[list[Any], dict[str, list[int]]]
+) -> list[tuple[Mapping[str, Any], int, bool, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
+    """The services_publics matches of one chantier, without building results:
+    (actor row, tenths, fills, matched words, matched services, matched publics)."""
+    actors, by_theme = index
+    texts = [
+        str(c.get("title") or c["name"]),
+        *_as_list(c.get("objectives")),
+        *_as_list(c.get("actions")),
+        *_as_list(c.get("publics")),
+    ]
+    found = _chantier_themes(texts)
+    if not found:
+        return []
+    fills = _PARTNER not in set(c.get("covered") or ())
+    matched_words: dict[tuple[str, ...], tuple[str, ...]] = {}  # shared themes -> words
     out = []
-    for c in chantier_rows:
-        texts = [
-            str(c.get("title") or c["name"]),
-            *_as_list(c.get("objectives")),
-            *_as_list(c.get("actions")),
-            *_as_list(c.get("publics")),
-        ]
-        found = _chantier_themes(texts)
-        if not found:
+    for i in sorted(set().union(*(by_theme.get(t, ()) for t in found))):
+        a, services, publics, themes, linked, matched_values = actors[i]
+        if c["uid"] in linked:
             continue
-        fills = _PARTNER not in set(c.get("covered") or ())
-        matched_words: dict[tuple[str, ...], tuple[str, ...]] = {}  # shared themes -> words
-        for index in sorted(set().union(*(by_theme.get(t, ()) for t in found))):
-            a, services, publics, themes, linked, matched_values = actors[index]
-            if c["uid"] in linked:
-                continue
-            shared = tuple(t for t in found if t in themes)
-            if not shared:
-                continue
-            words = matched_words.get(shared)
-            if words is None:
-                kept: list[str] = []
-                seen: set[str] = set()
-                for t in shared:
-                    for w in found[t]:
-                        if normalize_name(w) not in seen:
-                            seen.add(normalize_name(w))
-                            kept.append(w)
-                words = matched_words[shared] = tuple(kept)
-            matched = matched_values.get(shared)  # this actor's services and publics that match
-            if matched is None:
-                values = set().union(*(themes[t] for t in shared))
-                matched = matched_values[shared] = (
-                    tuple(dict.fromkeys(s for s, n in services if n in values)),
-                    tuple(dict.fromkeys(p for p, n in publics if n in values)),
-                )
-            m_services, m_publics = matched
-            tenths = 4 + min(len(m_services) + len(m_publics) - 1, 2) + fills
-            out.append(
-                Suggestion(
-                    chantier_uid=c["uid"],
-                    chantier_code=c.get("code"),
-                    chantier=c["name"],
-                    target_uid=a["uid"],
-                    target=a["name"],
-                    target_kind=_ACTOR,
-                    category=_PARTNER,
-                    reason="services_publics",
-                    score=_score(tenths),
-                    fills_gap=fills,
-                    matched_words=words,
-                    matched_services=m_services,
-                    matched_publics=m_publics,
-                )
+        shared = tuple(t for t in found if t in themes)
+        if not shared:
+            continue
+        words = matched_words.get(shared)
+        if words is None:
+            kept: list[str] = []
+            seen: set[str] = set()
+            for t in shared:
+                for w in found[t]:
+                    if normalize_name(w) not in seen:
+                        seen.add(normalize_name(w))
+                        kept.append(w)
+            words = matched_words[shared] = tuple(kept)
+        matched = matched_values.get(shared)  # this actor's services and publics that match
+        if matched is None:
+            values = set().union(*(themes[t] for t in shared))
+            matched = matched_values[shared] = (
+                tuple(dict.fromkeys(s for s, n in services if n in values)),
+                tuple(dict.fromkeys(p for p, n in publics if n in values)),
             )
+        m_services, m_publics = matched
+        tenths = 4 + min(len(m_services) + len(m_publics) - 1, 2) + fills
+        out.append((a, tenths, fills, words, m_services, m_publics))
     return out
+
+
+def _profile_suggestion(
+    c: Mapping[str, Any],
+    match: tuple[Mapping[str, Any], int, bool, tuple[str, ...], tuple[str, ...], tuple[str, ...]],
+) -> Suggestion:
+    a, tenths, fills, words, m_services, m_publics = match
+    return Suggestion(
+        chantier_uid=c["uid"],
+        chantier_code=c.get("code"),
+        chantier=c["name"],
+        target_uid=a["uid"],
+        target=a["name"],
+        target_kind=_ACTOR,
+        category=_PARTNER,
+        reason="services_publics",
+        score=_score(tenths),
+        fills_gap=fills,
+        matched_words=words,
+        matched_services=m_services,
+        matched_publics=m_publics,
+    )
+
+
+def _profile_candidates(
+    chantier_rows: Iterable[Mapping[str, Any]], actor_rows: Iterable[Mapping[str, Any]]
+) -> list[Suggestion]:
+    """Reason services_publics. Chantier rows: {uid, code, name, title, objectives, actions,
+    publics, covered: [categories]}; actor rows: {uid, name, services, publics, linked: [chantier
+    uids]}. A chantier is compared only with the actors offering one of its themes."""
+    index = _profile_index(actor_rows)
+    return [_profile_suggestion(c, m) for c in chantier_rows for m in _profile_matches(c, index)]
 
 
 def _ranks(keys: Mapping[Any, tuple[Any, ...]]) -> dict[Any, int]:
