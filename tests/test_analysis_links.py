@@ -684,3 +684,14 @@ def test_analyze_missing_shows_ten_per_chantier_and_says_how_many_are_left_out(t
     assert flat.count("suggestion(s) plus faible(s) non affichée(s) pour") == len(omitted)
     assert flat.count("(--per-chantier 0 pour toutes)") == len(omitted)
     assert "non affichée" not in run("--per-chantier", "0")
+
+
+def test_cli_default_per_chantier_is_the_library_default():
+    """`ecosystem analyze missing` without --per-chantier keeps as many suggestions per chantier
+    as the library does (the CLI writes the number out to stay lazy about imports)."""
+    from ecosystem.analysis.links import SUGGESTIONS_PER_CHANTIER
+    from ecosystem.cli import cli
+
+    analyze = cli.commands["analyze"]
+    option = next(p for p in analyze.commands["missing"].params if p.name == "per_chantier")
+    assert option.default == SUGGESTIONS_PER_CHANTIER

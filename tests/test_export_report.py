@@ -308,3 +308,26 @@ def test_charts_of_an_empty_territory(tmp_path, fmt):
     assert {p.suffix for p in paths} >= {".md", ".html", ".xlsx", ".png", ".svg"}
     assert "Aucun chantier" in next(p for p in paths if p.suffix == ".md").read_text("utf-8")
     assert charts.matrix_chart(report.matrix, fmt)
+
+
+def test_report_says_when_suggestions_were_limited_per_chantier(tmp_path):
+    """A generated EPCI has hundreds of suggestions per chantier: the report keeps each
+    chantier's best ones and says how many weaker ones it left out, and how to list them all."""
+    from bench.generate import generate
+    from ecosystem.analysis.links import SUGGESTIONS_PER_CHANTIER
+
+    g = generate("epci", 7)
+    store = EmbeddedStore(tmp_path / "epci.db")
+    store.write(g.batch)
+    report = build_report(prepare(store, g.territory))
+    per_chantier: dict[str, int] = {}
+    for s in report.suggestions:
+        per_chantier[s.chantier_uid] = per_chantier.get(s.chantier_uid, 0) + 1
+    assert max(per_chantier.values()) == SUGGESTIONS_PER_CHANTIER
+    left_out = sum(report.suggestions.omitted.values())
+    assert left_out > 0
+    written = write_report(report, tmp_path / "out", formats=["md"])
+    md = next(p for p in written if p.suffix == ".md").read_text(encoding="utf-8")
+    assert f"limitées aux {SUGGESTIONS_PER_CHANTIER} meilleures par chantier" in md
+    assert f"{left_out} suggestion(s) plus faible(s)" in md.replace("\u202f", "")
+    assert "--per-chantier 0" in md

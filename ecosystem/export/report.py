@@ -101,6 +101,19 @@ def report_path(out_dir: str | Path, territory: str, fmt: str) -> Path:
     return Path(out_dir) / f"{safe_filename(territory, 70)}-rapport{SUFFIXES[fmt]}"
 
 
+def _capped_note(report: Report) -> str:
+    """The sentence saying that suggestions were limited per chantier, or "" when none was left out."""
+    omitted = getattr(report.suggestions, "omitted", {}) or {}
+    if not omitted:
+        return ""
+    return tr(
+        "report.suggestions_capped",
+        per_chantier=report.suggestions.per_chantier,  # type: ignore[attr-defined]
+        count=sum(omitted.values()),
+        chantiers=len(omitted),
+    )
+
+
 def write_report(
     report: Report, out_dir: str | Path, formats: Sequence[str] = REPORT_FORMATS, language: str | None = None
 ) -> list[Path]:
@@ -310,6 +323,8 @@ def _markdown(report: Report, rendered: _Charts) -> bytes:
         lines += [f"- ({_decimal(s.score)}) {_md(s.sentence())}" for s in report.suggestions[:TOP_SUGGESTIONS]]
         if len(report.suggestions) > TOP_SUGGESTIONS:
             lines += ["", _md(tr("report.more_in_workbook", count=len(report.suggestions) - TOP_SUGGESTIONS))]
+        if _capped_note(report):
+            lines += ["", _md(_capped_note(report))]
         lines.append("")
 
     lines += [f"## {_md(tr('report.section.actors'))}", "", _md(tr("report.actors_intro")), ""]
@@ -460,6 +475,8 @@ def _html(report: Report, rendered: _Charts) -> bytes:
         body += _html_list([f"({_e(_decimal(s.score))}) {_e(s.sentence())}" for s in report.suggestions[:TOP_SUGGESTIONS]])
         if len(report.suggestions) > TOP_SUGGESTIONS:
             body.append(f'<p class="note">{_e(tr("report.more_in_workbook", count=len(report.suggestions) - TOP_SUGGESTIONS))}</p>')
+        if _capped_note(report):
+            body.append(f'<p class="note">{_e(_capped_note(report))}</p>')
 
     body += [f"<h2>{_e(tr('report.section.actors'))}</h2>", f"<p>{_e(tr('report.actors_intro'))}</p>"]
     body += _html_table(
