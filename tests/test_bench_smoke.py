@@ -1,7 +1,8 @@
 """Smoke check of the benchmarks: `python bench/run.py --quick` completes and prints its table.
 
-No timing is asserted: the figures live in BENCHMARKS.md. The Neo4j parts use the session's
-server when it can be reached; otherwise the quick mode runs the embedded parts only.
+No timing is asserted: the figures live in BENCHMARKS.md. The Neo4j parts run on a throwaway
+server of their own (the benchmark wipes its database); `bench/map.py --quick --no-pyvis` opens
+our map in Chromium.
 """
 
 from __future__ import annotations
@@ -40,13 +41,21 @@ def test_quick_bench_embedded_only():
 
 
 @pytest.mark.neo4j
-def test_quick_bench_with_neo4j(neo4j_server_info):
-    env = _base_env()
-    env["ECOSYSTEM_BENCH_NEO4J_URI"] = neo4j_server_info.uri
-    env["ECOSYSTEM_BENCH_NEO4J_USER"] = neo4j_server_info.user
-    if neo4j_server_info.password:
-        env["ECOSYSTEM_BENCH_NEO4J_PASSWORD"] = neo4j_server_info.password
-    done = _run(env)
+def test_quick_bench_with_neo4j(tmp_path):
+    """On a server of its own: the benchmark wipes the whole database it is given, which must
+    never be the session's server (nor one named by ECOSYSTEM_TEST_NEO4J_URI)."""
+    import neo4j_server
+    from conftest import start_throwaway_server
+
+    server = start_throwaway_server(tmp_path / "bench-neo4j")
+    try:
+        env = _base_env()
+        env["ECOSYSTEM_BENCH_NEO4J_URI"] = server.uri
+        env["ECOSYSTEM_BENCH_NEO4J_USER"] = server.user
+        env["ECOSYSTEM_BENCH_NEO4J_PASSWORD"] = server.password or ""
+        done = _run(env)
+    finally:
+        neo4j_server.stop(server.home)
     assert done.returncode == 0, done.stderr[-2000:]
     out = done.stdout
     for step in ("neo4j import: raw UNWIND", "neo4j import: Neo4jStore.write", "neo4j import: one query per row",
