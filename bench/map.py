@@ -44,7 +44,6 @@ import fcntl
 import json
 import multiprocessing
 import os
-import platform
 import queue
 import shutil
 import statistics
@@ -61,6 +60,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import networkx as nx  # noqa: E402
 
 from bench.generate import SCALES, generate  # noqa: E402
+from bench.run import host  # noqa: E402
 from ecosystem.export.html_map import AGGREGATE_ABOVE_NODES, write_map  # noqa: E402
 from ecosystem.store import EmbeddedStore  # noqa: E402
 
@@ -443,20 +443,6 @@ def side(
     return figures
 
 
-def machine() -> str:
-    with open("/proc/meminfo") as f:
-        mem = int(f.readline().split()[1]) // 1024 // 1024
-    cpu = "?"
-    try:
-        for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} cores ({cpu}), {mem} GB RAM, Python {platform.python_version()}"
-
-
 def versions(executable: str) -> str:
     try:
         import pyvis
@@ -503,7 +489,7 @@ def main(argv: list[str] | None = None) -> int:
             print("pyvis is not installed: pip install pyvis==0.3.2 (or --no-pyvis)", file=sys.stderr)
             return 2
 
-    print("machine:", machine())
+    print("machine:", host())
     print("versions:", versions(args.chromium))
     print(f"command: python {' '.join([sys.argv[0], *(argv if argv is not None else sys.argv[1:])])}")
     print(f"network: disabled in Chromium (offline); pyvis with cdn_resources='in_line', other options at their defaults;"

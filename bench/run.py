@@ -87,8 +87,8 @@ def timed(fn: Callable[[], Any]) -> tuple[Any, float]:
     return out, time.perf_counter() - start
 
 
-def machine(neo4j_version: str | None) -> str:
-    mem = 0
+def host() -> str:
+    """Cores, CPU model, RAM and Python version of this machine."""
     with open("/proc/meminfo") as f:
         mem = int(f.readline().split()[1]) // 1024 // 1024
     cpu = "?"
@@ -99,11 +99,14 @@ def machine(neo4j_version: str | None) -> str:
                 break
     except OSError:
         pass
+    return f"{os.cpu_count()} cores ({cpu}), {mem} GB RAM, Python {platform.python_version()}"
+
+
+def machine(neo4j_version: str | None) -> str:
     import networkx
 
     return (
-        f"{os.cpu_count()} cores ({cpu}), {mem} GB RAM, Python {platform.python_version()}, "
-        f"networkx {networkx.__version__}, SQLite {__import__('sqlite3').sqlite_version}, "
+        f"{host()}, networkx {networkx.__version__}, SQLite {__import__('sqlite3').sqlite_version}, "
         f"Neo4j {neo4j_version or 'not used'}"
     )
 
@@ -129,8 +132,9 @@ RAW_LINK = "UNWIND $rows AS row MATCH (s:EcoNode {{uid: row.source}}) MATCH (t:E
            "MERGE (s)-[r:{type}]->(t) SET r += row.props"
 
 
-def raw_unwind(driver: Any, batch: Any, batch_size: int = 5000) -> None:
-    """The hand-written script: plain UNWIND/MERGE per kind and per type, one transaction."""
+def _per_kind_and_type(driver: Any, batch: Any, territory_q: str, node_q: str, link_q: str, batch_size: int) -> None:
+    """A hand-written script's shape: the constraints, then one transaction running ``node_q``
+    per node kind and ``link_q`` per link type ({kind} / {type} filled in), batch_size rows each."""
     from ecosystem.cypher import queries
 
     with driver.session() as s:
@@ -141,18 +145,24 @@ def raw_unwind(driver: Any, batch: Any, batch_size: int = 5000) -> None:
     nodes, links = batch.node_rows(), batch.link_rows()
 
     def work(tx: Any) -> None:
-        tx.run("MERGE (t:Territory {key: $key}) ON CREATE SET t.name = $name", key=key, name=name).consume()
+        tx.run(territory_q, key=key, name=name).consume()
         for kind in ("Actor", "Resource", "Chantier", "Enjeu"):
             rows = [r for r in nodes if r["kind"] == kind]
             for i in range(0, len(rows), batch_size):
-                tx.run(RAW_NODE.format(kind=kind), rows=rows[i:i + batch_size], territory=key).consume()
+                tx.run(node_q.format(kind=kind), rows=rows[i:i + batch_size], territory=key).consume()
         for typ in sorted({r["type"] for r in links}):
             rows = [r for r in links if r["type"] == typ]
             for i in range(0, len(rows), batch_size):
-                tx.run(RAW_LINK.format(type=typ), rows=rows[i:i + batch_size]).consume()
+                tx.run(link_q.format(type=typ), rows=rows[i:i + batch_size]).consume()
 
     with driver.session() as s:
         s.execute_write(work)
+
+
+def raw_unwind(driver: Any, batch: Any, batch_size: int = 5000) -> None:
+    """The hand-written script: plain UNWIND/MERGE per kind and per type, one transaction."""
+    _per_kind_and_type(driver, batch, "MERGE (t:Territory {key: $key}) ON CREATE SET t.name = $name",
+                       RAW_NODE, RAW_LINK, batch_size)
 
 
 CREATE_NODE = "MATCH (t:Territory {{key: $territory}}) UNWIND $rows AS row " \
@@ -165,28 +175,8 @@ def create_floor(driver: Any, batch: Any, batch_size: int = 5000) -> None:
     """What the server can do at best through Cypher: plain CREATE into an empty database, no
     MERGE, no change detection, one transaction. Not a usable import (re-running it duplicates
     everything); it shows how much of our time is the server's own cost per row."""
-    from ecosystem.cypher import queries
-
-    with driver.session() as s:
-        for name, q in queries().items():
-            if name.startswith("schema_"):
-                s.run(q.text).consume()
-    (key, name), = batch.territories.items()
-    nodes, links = batch.node_rows(), batch.link_rows()
-
-    def work(tx: Any) -> None:
-        tx.run("CREATE (t:Territory {key: $key, name: $name})", key=key, name=name).consume()
-        for kind in ("Actor", "Resource", "Chantier", "Enjeu"):
-            rows = [r for r in nodes if r["kind"] == kind]
-            for i in range(0, len(rows), batch_size):
-                tx.run(CREATE_NODE.format(kind=kind), rows=rows[i:i + batch_size], territory=key).consume()
-        for typ in sorted({r["type"] for r in links}):
-            rows = [r for r in links if r["type"] == typ]
-            for i in range(0, len(rows), batch_size):
-                tx.run(CREATE_LINK.format(type=typ), rows=rows[i:i + batch_size]).consume()
-
-    with driver.session() as s:
-        s.execute_write(work)
+    _per_kind_and_type(driver, batch, "CREATE (t:Territory {key: $key, name: $name})",
+                       CREATE_NODE, CREATE_LINK, batch_size)
 
 
 def per_row_autocommit(uri: str, user: str, password: str | None, batch: Any, sample: int) -> tuple[int, float]:

@@ -559,91 +559,112 @@ def _score(tenths: int) -> float:
     return _SCORES[min(tenths, 10)]
 
 
+class _Pairs:
+    """The (chantier, target) pairs of reasons same_enjeu / territory: a target OPERATIONAL on
+    other chantiers (via), with the enjeux the chantier shares with those. Target rows: {uid,
+    name, kind, category, operational_on: [chantier uids], linked: [uids of the chantiers it is
+    tied to already: a link in any status, or governance]}; chantier rows, every chantier of the
+    territory: {uid, code, name, covered: [categories with an OPERATIONAL link], enjeux: [{uid,
+    name}]}.
+
+    Chantiers (``rows``) are ranked once, targets (``targets``, those with an operational link)
+    sorted by name once; what depends only on a target and the enjeux a chantier shares with its
+    chantiers (a hub is operational on hundreds of them) is computed once, so each pair costs
+    about the same small amount."""
+
+    def __init__(self, target_rows: Iterable[Mapping[str, Any]], chantier_rows: Iterable[Mapping[str, Any]]) -> None:
+        self.keys = keys = _Keys()
+        self.rows = rows = sorted(chantier_rows, key=lambda c: keys.chantier(c.get("code"), c["name"], c["uid"]))
+        rank = {c["uid"]: i for i, c in enumerate(rows)}  # via are sorted by chantier key: by rank
+        self.refs = [ChantierRef(c["uid"], c.get("code"), c["name"]) for c in rows]
+        self.covered = [frozenset(c.get("covered") or ()) for c in rows]
+        self.enjeux_of = enjeux_of = [frozenset(e["uid"] for e in c.get("enjeux") or ()) for c in rows]
+        self._enjeu_name = {e["uid"]: e["name"] for c in rows for e in c.get("enjeux") or ()}
+        self._enjeu_order: dict[str, tuple[str, str]] = {}
+        self.targets = sorted(
+            (t for t in target_rows if t["operational_on"]), key=lambda t: keys.name(t["name"], t["uid"])
+        )
+        self.ops_of = [sorted(rank[u] for u in t["operational_on"]) for t in self.targets]
+        self.linked_of = [set(t["linked"]) for t in self.targets]
+        # target -> enjeux of the chantiers it is operational on
+        self.answered_of = [frozenset().union(*(enjeux_of[o] for o in ops)) for ops in self.ops_of]
+        self._shared: dict[tuple[int, frozenset[str]], tuple[tuple[ChantierRef, ...], tuple[str, ...]]] = {}
+        self._everywhere: dict[int, tuple[ChantierRef, ...]] = {}
+
+    def _same_enjeu(self, via: Sequence[int], chantier_enjeux: frozenset[str]) -> tuple[tuple[ChantierRef, ...], tuple[str, ...]]:
+        """The via chantiers sharing an enjeu with the chantier, and those enjeux' names."""
+        same = [o for o in via if self.enjeux_of[o] & chantier_enjeux]
+        names = {self._enjeu_name[e] for o in same for e in self.enjeux_of[o] & chantier_enjeux}
+        for n in names:
+            if n not in self._enjeu_order:
+                self._enjeu_order[n] = (normalize_name(n), n)
+        return tuple(self.refs[o] for o in same), tuple(sorted(names, key=self._enjeu_order.__getitem__))
+
+    def facts(self, i: int, j: int) -> tuple[str, tuple[ChantierRef, ...], tuple[str, ...], int, bool] | None:
+        """(reason, via used, shared enjeux, score in tenths, fills a gap) of chantier i and
+        target j, or None when the pair is no suggestion."""
+        ops = self.ops_of[j]
+        if self.rows[i]["uid"] in self.linked_of[j]:
+            return None
+        if i in ops:  # cannot happen (an OPERATIONAL link is a link): never its own via
+            via = [o for o in ops if o != i]
+            if not via:
+                return None
+            same_refs, names = self._same_enjeu(via, self.enjeux_of[i])
+            via_refs = tuple(self.refs[o] for o in via)
+        else:
+            hits = self.enjeux_of[i] & self.answered_of[j]
+            if hits:
+                if (j, hits) not in self._shared:
+                    self._shared[(j, hits)] = self._same_enjeu(ops, hits)
+                same_refs, names = self._shared[(j, hits)]
+            else:
+                same_refs, names = (), ()
+            if j not in self._everywhere:
+                self._everywhere[j] = tuple(self.refs[o] for o in ops)
+            via_refs = self._everywhere[j]
+        if same_refs:
+            reason, used, tenths, enjeux = "same_enjeu", same_refs, 7, names
+        else:
+            reason, used, tenths, enjeux = "territory", via_refs, 4, ()
+        category = self.targets[j]["category"]
+        fills = category in SCORED_CATEGORIES and category not in self.covered[i]
+        return reason, used, enjeux, tenths + (len(used) >= 2) + fills, fills
+
+    def suggestion(self, i: int, j: int) -> Suggestion | None:
+        facts = self.facts(i, j)
+        if facts is None:
+            return None
+        reason, used, enjeux, tenths, fills = facts
+        c, t = self.rows[i], self.targets[j]
+        return Suggestion(
+            chantier_uid=c["uid"],
+            chantier_code=c.get("code"),
+            chantier=c["name"],
+            target_uid=t["uid"],
+            target=t["name"],
+            target_kind=t["kind"],
+            category=t["category"],
+            reason=reason,
+            score=_score(tenths),
+            fills_gap=fills,
+            via=used,
+            enjeux=enjeux,
+        )
+
+
 def _elsewhere_candidates(
     target_rows: Iterable[Mapping[str, Any]], chantier_rows: Iterable[Mapping[str, Any]]
 ) -> list[Suggestion]:
-    """Reasons same_enjeu / territory: each (chantier, target) pair with no link yet where the
-    target is OPERATIONAL on other chantiers (via), with the enjeux the chantier shares with
-    those. Target rows: {uid, name, kind, category, operational_on: [chantier uids], linked:
-    [uids of the chantiers it is tied to already: a link in any status, or governance]};
-    chantier rows, every chantier of the territory: {uid, code, name, covered: [categories with
-    an OPERATIONAL link], enjeux: [{uid, name}]}.
-
-    There is one result per pair, so the output grows as chantiers × targets; the work per pair
-    is kept constant: chantiers are ranked once, a target's via is sorted once and shared, and a
-    chantier's enjeux are looked up among those of the target's chantiers (most pairs share
-    none) instead of being intersected with each of them."""
-    keys = _Keys()
-    rows = sorted(chantier_rows, key=lambda c: keys.chantier(c.get("code"), c["name"], c["uid"]))
-    rank = {c["uid"]: i for i, c in enumerate(rows)}  # via are sorted by chantier key: by rank
-    refs = [ChantierRef(c["uid"], c.get("code"), c["name"]) for c in rows]
-    covered = [frozenset(c.get("covered") or ()) for c in rows]
-    enjeux_of = [frozenset(e["uid"] for e in c.get("enjeux") or ()) for c in rows]
-    enjeu_name = {e["uid"]: e["name"] for c in rows for e in c.get("enjeux") or ()}
-    enjeu_order: dict[str, tuple[str, str]] = {}
-
-    def same_enjeu(via: Sequence[int], chantier_enjeux: frozenset[str]) -> tuple[list[int], tuple[str, ...]]:
-        """The via chantiers sharing an enjeu with the chantier, and those enjeux' names."""
-        same = [o for o in via if enjeux_of[o] & chantier_enjeux]
-        names = {enjeu_name[e] for o in same for e in enjeux_of[o] & chantier_enjeux}
-        for n in names:
-            if n not in enjeu_order:
-                enjeu_order[n] = (normalize_name(n), n)
-        return same, tuple(sorted(names, key=enjeu_order.__getitem__))
-
+    """Reasons same_enjeu / territory: every pair of :class:`_Pairs`. The output grows as
+    chantiers × targets."""
+    pairs = _Pairs(target_rows, chantier_rows)
     out = []
-    for t in target_rows:
-        ops = sorted(rank[u] for u in t["operational_on"])
-        if not ops:
-            continue
-        on = set(ops)
-        linked = set(t["linked"])
-        category = t["category"]
-        scored = category in SCORED_CATEGORIES
-        everywhere = tuple(refs[o] for o in ops)
-        answered = set().union(*(enjeux_of[o] for o in ops))  # enjeux of the target's chantiers
-        shared: dict[frozenset[str], tuple[tuple[ChantierRef, ...], tuple[str, ...]]] = {}
-        for i, c in enumerate(rows):
-            if c["uid"] in linked:
-                continue
-            if i in on:  # cannot happen (an OPERATIONAL link is a link): never its own via
-                via = [o for o in ops if o != i]
-                if not via:
-                    continue
-                same, names = same_enjeu(via, enjeux_of[i])
-                same_refs, via_refs = tuple(refs[o] for o in same), tuple(refs[o] for o in via)
-            else:
-                hits = enjeux_of[i] & answered
-                if hits:
-                    if hits not in shared:
-                        same, names = same_enjeu(ops, hits)
-                        shared[hits] = (tuple(refs[o] for o in same), names)
-                    same_refs, names = shared[hits]
-                else:
-                    same_refs, names = (), ()
-                via_refs = everywhere
-            if same_refs:
-                reason, used, tenths, enjeux = "same_enjeu", same_refs, 7, names
-            else:
-                reason, used, tenths, enjeux = "territory", via_refs, 4, ()
-            fills = scored and category not in covered[i]
-            tenths += (len(used) >= 2) + fills
-            out.append(
-                Suggestion(
-                    chantier_uid=c["uid"],
-                    chantier_code=c.get("code"),
-                    chantier=c["name"],
-                    target_uid=t["uid"],
-                    target=t["name"],
-                    target_kind=t["kind"],
-                    category=category,
-                    reason=reason,
-                    score=_score(tenths),
-                    fills_gap=fills,
-                    via=used,
-                    enjeux=enjeux,
-                )
-            )
+    for j in range(len(pairs.targets)):
+        for i in range(len(pairs.rows)):
+            s = pairs.suggestion(i, j)
+            if s is not None:
+                out.append(s)
     return out
 
 
@@ -661,129 +682,34 @@ def _capped(
     or not, category) only. Targets are ranked by name once per group; each chantier takes its
     territory pairs group by group, best score first, and stops after ``per_chantier``. Its
     same_enjeu pairs (targets operational on a chantier of one of its enjeux), the pairs it is
-    itself operational in and the pairs that also have a services_publics candidate are computed
-    exactly, as in :func:`_elsewhere_candidates`. Any other pair ranks after those
-    ``per_chantier`` territory pairs (its score is its territory score, theirs at least theirs):
-    it cannot be among the first. The candidates kept go through :func:`_best`, then each
-    chantier is cut; the others are counted in ``omitted``."""
+    itself operational in and the pairs that also have a services_publics candidate are scored
+    exactly (:meth:`_Pairs.facts`). Any other pair ranks after those ``per_chantier`` territory
+    pairs (its score is its territory score, theirs at least theirs): it cannot be among the
+    first. Only each chantier's best ``per_chantier`` targets are built and go through
+    :func:`_best`; the others are counted in ``omitted``."""
     import heapq
 
-    chantier_rows = list(chantier_rows)
-    keys = _Keys()
-    rows = sorted(chantier_rows, key=lambda c: keys.chantier(c.get("code"), c["name"], c["uid"]))
-    rank = {c["uid"]: i for i, c in enumerate(rows)}
-    refs = [ChantierRef(c["uid"], c.get("code"), c["name"]) for c in rows]
-    covered = [frozenset(c.get("covered") or ()) for c in rows]
-    enjeux_of = [frozenset(e["uid"] for e in c.get("enjeux") or ()) for c in rows]
-    enjeu_name = {e["uid"]: e["name"] for c in rows for e in c.get("enjeux") or ()}
-    enjeu_order: dict[str, tuple[str, str]] = {}
-
-    def same_enjeu(via: Sequence[int], chantier_enjeux: frozenset[str]) -> tuple[list[int], tuple[str, ...]]:
-        same = [o for o in via if enjeux_of[o] & chantier_enjeux]
-        names = {enjeu_name[e] for o in same for e in enjeux_of[o] & chantier_enjeux}
-        for n in names:
-            if n not in enjeu_order:
-                enjeu_order[n] = (normalize_name(n), n)
-        return same, tuple(sorted(names, key=enjeu_order.__getitem__))
-
-    targets = sorted(
-        (t for t in target_rows if t["operational_on"]), key=lambda t: keys.name(t["name"], t["uid"])
-    )
-    ops_of = [sorted(rank[u] for u in t["operational_on"]) for t in targets]
-    linked_of = [set(t["linked"]) for t in targets]
+    pairs = _Pairs(target_rows, chantier_rows)
+    keys, rows, targets, covered = pairs.keys, pairs.rows, pairs.targets, pairs.covered
+    ops_of, linked_of = pairs.ops_of, pairs.linked_of
     index_of = {t["uid"]: j for j, t in enumerate(targets)}
     groups: dict[tuple[bool, str], list[int]] = {}  # (several chantiers, category) -> targets by name
     by_enjeu: dict[str, list[int]] = {}  # enjeu -> targets operational on a chantier answering it
     on_chantier: dict[int, list[int]] = {}  # chantier -> targets operational on it
     linked_count: dict[str, int] = {}
-    answered_of: list[frozenset[str]] = []  # target -> enjeux of the chantiers it is operational on
     for j, t in enumerate(targets):
         ops = ops_of[j]
         groups.setdefault((len(ops) >= 2, t["category"]), []).append(j)
-        answered_of.append(frozenset().union(*(enjeux_of[o] for o in ops)))
-        for e in answered_of[j]:
+        for e in pairs.answered_of[j]:
             by_enjeu.setdefault(e, []).append(j)
         for o in ops:
             on_chantier.setdefault(o, []).append(j)
         for u in linked_of[j]:
             linked_count[u] = linked_count.get(u, 0) + 1
 
-    shared: dict[tuple[int, frozenset[str]], tuple[tuple[ChantierRef, ...], tuple[str, ...]]] = {}
-    everywhere: dict[int, tuple[ChantierRef, ...]] = {}
-
-    def candidate(i: int, j: int) -> Suggestion | None:
-        """The elsewhere candidate of (chantier i, target j), as :func:`_elsewhere_candidates`."""
-        c, t, ops = rows[i], targets[j], ops_of[j]
-        if c["uid"] in linked_of[j]:
-            return None
-        if i in ops:
-            via = [o for o in ops if o != i]
-            if not via:
-                return None
-            same, names = same_enjeu(via, enjeux_of[i])
-            same_refs, via_refs = tuple(refs[o] for o in same), tuple(refs[o] for o in via)
-        else:
-            # a hub is operational on hundreds of chantiers: what depends only on the target and
-            # the enjeux shared is computed once (as in _elsewhere_candidates)
-            hits = enjeux_of[i] & answered_of[j]
-            if hits:
-                if (j, hits) not in shared:
-                    same, names = same_enjeu(ops, hits)
-                    shared[(j, hits)] = (tuple(refs[o] for o in same), names)
-                same_refs, names = shared[(j, hits)]
-            else:
-                same_refs, names = (), ()
-            if j not in everywhere:
-                everywhere[j] = tuple(refs[o] for o in ops)
-            via_refs = everywhere[j]
-        category = t["category"]
-        if same_refs:
-            reason, used, tenths, enjeux = "same_enjeu", same_refs, 7, names
-        else:
-            reason, used, tenths, enjeux = "territory", via_refs, 4, ()
-        fills = category in SCORED_CATEGORIES and category not in covered[i]
-        tenths += (len(used) >= 2) + fills
-        return Suggestion(
-            chantier_uid=c["uid"],
-            chantier_code=c.get("code"),
-            chantier=c["name"],
-            target_uid=t["uid"],
-            target=t["name"],
-            target_kind=t["kind"],
-            category=category,
-            reason=reason,
-            score=_score(tenths),
-            fills_gap=fills,
-            via=used,
-            enjeux=enjeux,
-        )
-
     def tenths_of(i: int, j: int) -> int | None:
-        """The score (in tenths) of candidate(i, j) without building it (None: no candidate)."""
-        c, t, ops = rows[i], targets[j], ops_of[j]
-        if c["uid"] in linked_of[j]:
-            return None
-        if i in ops:
-            via = [o for o in ops if o != i]
-            if not via:
-                return None
-            same = [o for o in via if enjeux_of[o] & enjeux_of[i]]
-            used = len(same) if same else len(via)
-            base = 7 if same else 4
-        else:
-            hits = enjeux_of[i] & answered_of[j]
-            if hits:
-                if (j, hits) not in shared:
-                    same, names = same_enjeu(ops, hits)
-                    shared[(j, hits)] = (tuple(refs[o] for o in same), names)
-                n_same = len(shared[(j, hits)][0])
-            else:
-                n_same = 0
-            used = n_same if n_same else len(ops)
-            base = 7 if n_same else 4
-        category = t["category"]
-        fills = category in SCORED_CATEGORIES and category not in covered[i]
-        return base + (used >= 2) + fills
+        facts = pairs.facts(i, j)
+        return None if facts is None else facts[3]
 
     index = _profile_index(actor_rows)
     kept: list[Suggestion] = []
@@ -795,7 +721,7 @@ def _capped(
         lonely = sum(1 for j in own if uid not in linked_of[j] and ops_of[j] == [i])  # never paired
         count = len(targets) - linked_count.get(uid, 0) - lonely
         exact = set(own)
-        for e in enjeux_of[i]:
+        for e in pairs.enjeux_of[i]:
             exact.update(by_enjeu.get(e, ()))
         best: dict[str, int] = {}  # target uid -> its best score for this chantier, in tenths
         elsewhere: dict[str, int] = {}  # target uid -> index in targets, when it has such a candidate
@@ -844,7 +770,7 @@ def _capped(
 
         for t_uid in heapq.nsmallest(per_chantier, best, key=order):
             if t_uid in elsewhere:
-                s = candidate(i, elsewhere[t_uid])
+                s = pairs.suggestion(i, elsewhere[t_uid])
                 if s is not None:
                     kept.append(s)
             if t_uid in matches:
