@@ -439,6 +439,20 @@ def _map_data(
         if uid in index
     ]
     return {
+        **_page(heading, subtitle, territory, today, show_absent),
+        "legend": _legend(
+            graph, keep, show_absent, centrality is not None, nodes, sized_by_centrality=centrality.betweenness is not None
+        ),
+        "options": _options(len(nodes), len(vis_edges)),
+        "focus": {"initial": focus_uid, "choices": choices},
+        "nodes": nodes,
+        "edges": vis_edges,
+    }
+
+
+def _page(heading: str, subtitle: list[str], territory: str, today: date, show_absent: bool) -> dict[str, Any]:
+    """The first fields of the page data, the same for the whole and the aggregated view."""
+    return {
         "format": "ecosystem-map/1",
         "lang": get_language(),
         "title": heading,
@@ -447,13 +461,6 @@ def _map_data(
         "generated": today.isoformat(),
         "showAbsent": show_absent,
         "text": _ui_text(),
-        "legend": _legend(
-            graph, keep, show_absent, centrality is not None, nodes, sized_by_centrality=centrality.betweenness is not None
-        ),
-        "options": _options(len(nodes), len(vis_edges)),
-        "focus": {"initial": focus_uid, "choices": choices},
-        "nodes": nodes,
-        "edges": vis_edges,
     }
 
 
@@ -843,14 +850,7 @@ def _aggregated_map_data(
     legend = _legend(graph, keep, show_absent, True, nodes, sized_by_centrality=centrality.betweenness is not None)
     legend.insert(0, _aggregated_legend(len(keep), len(hubs), minimum, len(keep) - len(detail)))
     return {
-        "format": "ecosystem-map/1",
-        "lang": get_language(),
-        "title": heading,
-        "subtitle": " · ".join(subtitle),
-        "territory": territory,
-        "generated": today.isoformat(),
-        "showAbsent": show_absent,
-        "text": _ui_text(),
+        **_page(heading, subtitle, territory, today, show_absent),
         "legend": legend,
         "options": _options(drawn_count, drawn_links_count),
         "focus": {"initial": focus_uid, "choices": choices},
