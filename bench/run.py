@@ -5,9 +5,11 @@
     python bench/run.py --scales nation --no-neo4j --no-analyses
 
 Neo4j parts run when ECOSYSTEM_BENCH_NEO4J_URI is set (…_USER, default neo4j; …_PASSWORD).
-Each Neo4j import starts from an empty database. Peak memory is the Python process's peak RSS
+Each Neo4j import starts from an empty database: a new one when ECOSYSTEM_BENCH_NEO4J_HOME names
+the --home of a server started by tools/neo4j_server.py (it is restarted on an empty data
+directory: see BenchServer), else the database is wiped. Peak memory is the Python process's peak RSS
 growth during that step (each import runs in a forked child); the server's own peak RSS (VmHWM)
-is printed when ECOSYSTEM_BENCH_NEO4J_PID is given.
+is printed when ECOSYSTEM_BENCH_NEO4J_PID (or …_HOME) is given.
 """
 
 from __future__ import annotations
@@ -122,8 +124,10 @@ def neo4j_settings() -> tuple[str, str, str | None] | None:
 
 
 def wipe(driver: Any) -> None:
+    """Empty the database: relationships first, then nodes, in large transactions."""
     with driver.session() as s:
-        s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+        s.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 50000 ROWS").consume()
+        s.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 50000 ROWS").consume()
 
 
 RAW_NODE = "UNWIND $rows AS row MERGE (n:EcoNode {{uid: row.uid}}) SET n += row.props, n:{kind} " \
@@ -132,9 +136,12 @@ RAW_LINK = "UNWIND $rows AS row MATCH (s:EcoNode {{uid: row.source}}) MATCH (t:E
            "MERGE (s)-[r:{type}]->(t) SET r += row.props"
 
 
-def _per_kind_and_type(driver: Any, batch: Any, territory_q: str, node_q: str, link_q: str, batch_size: int) -> None:
+def _per_kind_and_type(
+    driver: Any, batch: Any, territory_q: str, node_q: str, link_q: str, batch_size: int, commit_each: bool = False
+) -> None:
     """A hand-written script's shape: the constraints, then one transaction running ``node_q``
-    per node kind and ``link_q`` per link type ({kind} / {type} filled in), batch_size rows each."""
+    per node kind and ``link_q`` per link type ({kind} / {type} filled in), batch_size rows each;
+    with ``commit_each``, each of those queries is its own transaction instead."""
     from ecosystem.cypher import queries
 
     with driver.session() as s:
@@ -155,14 +162,22 @@ def _per_kind_and_type(driver: Any, batch: Any, territory_q: str, node_q: str, l
             for i in range(0, len(rows), batch_size):
                 tx.run(link_q.format(type=typ), rows=rows[i:i + batch_size]).consume()
 
+    class EachQueryCommitted:  # the transaction interface of `work`, one auto-commit query each
+        def __init__(self, session: Any) -> None:
+            self.run = session.run
+
     with driver.session() as s:
-        s.execute_write(work)
+        if commit_each:
+            work(EachQueryCommitted(s))
+        else:
+            s.execute_write(work)
 
 
-def raw_unwind(driver: Any, batch: Any, batch_size: int = 5000) -> None:
-    """The hand-written script: plain UNWIND/MERGE per kind and per type, one transaction."""
+def raw_unwind(driver: Any, batch: Any, batch_size: int = 5000, commit_each: bool = False) -> None:
+    """The hand-written script: plain UNWIND/MERGE per kind and per type, in one transaction, or
+    (``commit_each``) committing each query: faster, but a failure leaves half of it written."""
     _per_kind_and_type(driver, batch, "MERGE (t:Territory {key: $key}) ON CREATE SET t.name = $name",
-                       RAW_NODE, RAW_LINK, batch_size)
+                       RAW_NODE, RAW_LINK, batch_size, commit_each)
 
 
 CREATE_NODE = "MATCH (t:Territory {{key: $territory}}) UNWIND $rows AS row " \
@@ -240,6 +255,9 @@ def per_row_sample(uri: str, user: str, password: str | None, batch: Any, sample
 
 def server_hwm_mb() -> str:
     pid = os.environ.get("ECOSYSTEM_BENCH_NEO4J_PID")
+    home = os.environ.get("ECOSYSTEM_BENCH_NEO4J_HOME")
+    if home and (Path(home) / "neo4j.pid").exists():
+        pid = (Path(home) / "neo4j.pid").read_text().strip()
     if not pid:
         return ""
     try:
@@ -286,75 +304,138 @@ class TxMemory:
         return f"server tx peak {self.peak / 2**20:,.0f} MB"
 
 
-def bench_neo4j_import(scale: str, g: Any, settings: tuple[str, str, str | None], batch_sizes: list[int]) -> dict[str, float]:
-    import neo4j
+class BenchServer:
+    """The benchmark's Neo4j server, and a new empty database before each import.
 
+    With ECOSYSTEM_BENCH_NEO4J_HOME (the --home of a server started by tools/neo4j_server.py),
+    the server is restarted on an empty data directory (Community Edition can't drop a
+    database), then warmed up by the same import of a small territory, so that every variant
+    starts from the same state. Without it the database is wiped instead: a wiped store keeps its
+    size and its deleted records, and a national import into it ran up to 1.5x slower, so the
+    later variants of a run are penalised."""
+
+    def __init__(self, settings: tuple[str, str, str | None]) -> None:
+        self.uri, self.user, self.password = settings
+        self.home = os.environ.get("ECOSYSTEM_BENCH_NEO4J_HOME")
+        self.driver = self._connect()
+
+    def _connect(self) -> Any:
+        import neo4j
+
+        return neo4j.GraphDatabase.driver(self.uri, auth=(self.user, self.password) if self.password else None)
+
+    def fresh(self, warm_up: Callable[[], Any] | None = None) -> None:
+        if self.home:
+            from urllib.parse import urlsplit
+
+            sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+            import neo4j_server
+
+            self.driver.close()
+            neo4j_server.stop(self.home)
+            neo4j_server.start(self.home, port=urlsplit(self.uri).port, password=self.password, fresh=True)
+            self.driver = self._connect()
+        else:
+            wipe(self.driver)
+        if warm_up:
+            warm_up()
+            wipe(self.driver)
+
+    def close(self) -> None:
+        self.driver.close()
+
+
+def bench_neo4j_import(scale: str, g: Any, settings: tuple[str, str, str | None], batch_sizes: list[int]) -> dict[str, float]:
     uri, user, password = settings
-    driver = neo4j.GraphDatabase.driver(uri, auth=(user, password) if password else None)
+    server = BenchServer(settings)
+    # a département of another seed: enough rows for the JIT to compile the hot paths (an EPCI
+    # was not: a fresh server warmed by it was still 3-5x slower at département scale)
+    warm = generate("departement", seed=7).batch if server.home else None
     n_links = g.links
     rates: dict[str, float] = {}
 
-    wipe(driver)
-    with TxMemory(driver) as txm:
-        (_, secs), mb = in_child(lambda: timed(lambda: raw_unwind(driver, g.batch)))
-    rates["raw"] = n_links / secs
-    row(scale, "neo4j import: raw UNWIND script (5000/query)", f"{secs:8.2f} s {rates['raw']:9,.0f} l/s",
-        f"py +{mb:.0f} MB, {txm}")
+    def timed_import(key: str, step: str, fn: Callable[[Any], Any], note: str = "") -> float | None:
+        """On a new database (warmed up by ``fn`` on another territory), run ``fn`` on the
+        territory in a forked child, print and keep its links/s under ``key``."""
+        server.fresh(warm and (lambda: fn(warm)))
+        try:
+            with TxMemory(server.driver) as txm:
+                (_, secs), mb = in_child(lambda: timed(lambda: fn(g.batch)))
+        except RuntimeError as e:
+            row(scale, step, "FAILED", str(e)[:120])
+            return None
+        rates[key] = n_links / secs
+        row(scale, step, f"{secs:8.2f} s {rates[key]:9,.0f} l/s", f"{note}py +{mb:.0f} MB, {txm}".strip())
+        return secs
 
-    for bs in batch_sizes:
-        wipe(driver)
-
-        def ours(bs: int = bs) -> float:
-            store = Neo4jStore(uri, user, password, batch_size=bs)
+    def ours(**kwargs: Any) -> Callable[[Any], Any]:
+        def write(batch: Any) -> Any:
+            store = Neo4jStore(uri, user, password, **kwargs)
             try:
-                return timed(lambda: store.write(g.batch))[1]
+                return store.write(batch)
             finally:
                 store.close()
+        return write
 
-        try:
-            with TxMemory(driver) as txm:
-                secs, mb = in_child(ours)
-        except RuntimeError as e:
-            row(scale, f"neo4j import: Neo4jStore.write (batch {bs})", "FAILED", str(e)[:120])
-            continue
-        rates[f"ours{bs}"] = n_links / secs
-        row(scale, f"neo4j import: Neo4jStore.write (batch {bs})", f"{secs:8.2f} s {n_links / secs:9,.0f} l/s",
-            f"time = {rates['raw'] / rates[f'ours{bs}']:.2f}x raw's; py +{mb:.0f} MB, {txm}")
+    timed_import("raw", "neo4j import: raw UNWIND script, 1 tx", lambda b: raw_unwind(server.driver, b))
+    timed_import("raw_each", "neo4j import: raw UNWIND script, commit/query",
+                 lambda b: raw_unwind(server.driver, b, commit_each=True), "not atomic; ")
+    timed_import("ours_1tx", "neo4j import: Neo4jStore.write in one tx", ours(stage_from=sys.maxsize),
+                 "stage_from=inf (what small writes do); ")
+    for bs in batch_sizes:
+        timed_import(f"ours{bs}", f"neo4j import: Neo4jStore.write (batch {bs})", ours(batch_size=bs),
+                     f"staged: {Neo4jStore.WRITE_WORKERS} workers; ")
 
-    wipe(driver)
+    # the same import again onto a loaded database: everything exists, the merge path counts it unchanged
+    if f"ours{DEFAULT_BATCH}" in rates:
+        store = Neo4jStore(uri, user, password)
+        def again() -> int:
+            summary = store.write(g.batch)
+            return sum(c.unchanged for c in [*summary.nodes.values(), *summary.links.values()])
+
+        (unchanged, secs), mb = in_child(lambda: timed(again))
+        store.close()
+        rates["again"] = n_links / secs
+        row(scale, "neo4j import: the same import again", f"{secs:8.2f} s {rates['again']:9,.0f} l/s",
+            f"1 tx, MERGE onto existing rows: {unchanged:,} unchanged; py +{mb:.0f} MB")
+
+    server.fresh(warm and (lambda: per_row_sample(uri, user, password, warm, PER_ROW_SAMPLE)))
     n_nodes, t_nodes, n_sample, t_links, complete = per_row_sample(uri, user, password, g.batch, PER_ROW_SAMPLE)
     est = t_nodes / n_nodes * g.nodes + t_links / n_sample * g.links
     rates["per_row"] = g.links / est
     how = "measured on all rows" if complete else f"sampled {n_sample} links + {n_nodes} endpoints, extrapolated"
     row(scale, "neo4j import: one query per row (1 tx)", f"{est:8.2f} s {rates['per_row']:9,.0f} l/s", how)
-    wipe(driver)
+    server.fresh(warm and (lambda: per_row_autocommit(uri, user, password, warm, PER_ROW_AUTOCOMMIT_SAMPLE)))
     n_auto, t_auto = per_row_autocommit(uri, user, password, g.batch, PER_ROW_AUTOCOMMIT_SAMPLE)
     rates["per_row_autocommit"] = n_auto / t_auto
     row(scale, "neo4j import: one query per row (auto-commit)", f"{g.links / rates['per_row_autocommit']:8.2f} s "
         f"{rates['per_row_autocommit']:9,.0f} l/s", f"sampled {n_auto} links, extrapolated")
-    wipe(driver)
-    with TxMemory(driver) as txm:
-        (_, secs), mb = in_child(lambda: timed(lambda: create_floor(driver, g.batch)))
-    rates["floor"] = n_links / secs
-    row(scale, "neo4j import: floor (plain CREATE, 1 tx)", f"{secs:8.2f} s {rates['floor']:9,.0f} l/s",
-        f"not an import: no MERGE, no checks; {txm}")
+    timed_import("floor", "neo4j import: floor (plain CREATE, 1 tx)", lambda b: create_floor(server.driver, b),
+                 "not an import: no MERGE, no checks; ")
     default = rates.get(f"ours{DEFAULT_BATCH}")
-    best = max((v for k, v in rates.items() if k.startswith("ours")), default=0)
-    for label, value in (("default batch", default), ("best batch", best)):
-        if value:
-            row(scale, f"neo4j import: ours ({label}) vs per-row 1 tx / auto-commit / raw / floor",
+    raw = max(rates.get("raw", 0), rates.get("raw_each", 0))
+    for label, value in (("default", default), ("one tx", rates.get("ours_1tx"))):
+        if value and raw and "floor" in rates:
+            row(scale, f"neo4j import: ours ({label}) vs per-row 1 tx / auto-commit / faster raw / floor",
                 f"{value / rates['per_row']:.1f}x / {value / rates['per_row_autocommit']:.0f}x / "
-                f"{value / rates['raw']:.2f} / {value / rates['floor']:.2f}",
+                f"{value / raw:.2f} / {value / rates['floor']:.2f}",
                 "targets: >= 20x per-row, >= 0.5 of raw")
     if server_hwm_mb():
-        row(scale, "neo4j server: peak RSS since it started", server_hwm_mb().replace("server peak RSS ", ""))
-    # leave the territory loaded by our path for the Cypher analyses
-    wipe(driver)
-    store = Neo4jStore(uri, user, password)
-    store.write(g.batch)
-    store.close()
-    driver.close()
+        row(scale, "neo4j server: peak RSS since its last start", server_hwm_mb().replace("server peak RSS ", ""))
+    server.close()
     return rates
+
+
+def load_for_analyses(scale: str, g: Any, settings: tuple[str, str, str | None]) -> None:
+    """Load the territory into a new database with our path, timed, for the Cypher analyses."""
+    uri, user, password = settings
+    server = BenchServer(settings)
+    server.fresh()
+    server.close()
+    store = Neo4jStore(uri, user, password)
+    _, secs = timed(lambda: store.write(g.batch))
+    store.close()
+    row(scale, "neo4j load for the analyses (ours)", f"{secs:8.2f} s {g.links / secs:9,.0f} l/s")
 
 
 # --- analyses -----------------------------------------------------------------------------------
@@ -421,6 +502,8 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--no-neo4j", action="store_true")
     ap.add_argument("--no-analyses", action="store_true")
+    ap.add_argument("--no-import-comparison", action="store_true",
+                    help="Neo4j: only load the territory with our path (for the Cypher analyses)")
     ap.add_argument("--batch-sizes", default=str(DEFAULT_BATCH), help="Neo4jStore batch sizes to compare, e.g. 1000,5000,20000")
     ap.add_argument("--betweenness-scales", default="departement,region",
                     help="scales where `central`'s betweenness is compared with the exact one")
@@ -463,13 +546,14 @@ def main() -> int:
         if scale in args.betweenness_scales.split(",") and not args.quick and not args.no_analyses:
             bench_betweenness(scale, graph)
         store.close()
-        del graph
-        if settings:
+        graph = None  # free it before the Neo4j part
+        if settings and not args.no_import_comparison:
             bench_neo4j_import(scale, g, settings, [int(b) for b in args.batch_sizes.split(",")])
-            if not args.no_analyses:
-                nstore = Neo4jStore(*settings[:2], settings[2])
-                bench_analyses(scale, nstore, g.territory, "cypher", g.nodes > args.max_central_nodes)
-                nstore.close()
+        if settings and not args.no_analyses:
+            load_for_analyses(scale, g, settings)
+            nstore = Neo4jStore(*settings[:2], settings[2])
+            bench_analyses(scale, nstore, g.territory, "cypher", g.nodes > args.max_central_nodes)
+            nstore.close()
         db.unlink(missing_ok=True)
     print()
     print("| scale | step | figure | note |")

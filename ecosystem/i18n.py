@@ -149,6 +149,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Écriture annulée : {missing} lien(s) visent un élément absent de la base. Rien n'a été écrit.",
         "en": "Write cancelled: {missing} link(s) point to an element missing from the store. Nothing was written.",
     },
+    "neo4j_staged_lost": {
+        "fr": "Écriture annulée : {missing} élément(s) préparé(s) pour l'écriture ont disparu de la base avant la fin (supprimés par une autre opération). Rien n'a été écrit. Relancez la même commande.",
+        "en": "Write cancelled: {missing} element(s) prepared for the write disappeared from the store before it finished (deleted by another operation). Nothing was written. Run the same command again.",
+    },
     "query_missing": {
         "fr": "Requête Cypher « {name} » introuvable (fichiers queries/*.cypher). Réinstallez le paquet.",
         "en": "Cypher query \"{name}\" not found (queries/*.cypher files). Reinstall the package.",

@@ -83,18 +83,29 @@ def neo4j_server_info(tmp_path_factory: pytest.TempPathFactory):
         neo4j_server.stop(server.home)
 
 
-@pytest.fixture
-def neo4j_store(neo4j_server_info: Neo4jServer):
-    """A Neo4j store on the session server, emptied after the test."""
-    store = neo4j_server_info.store(batch_size=50)  # small batches: every test crosses several
+def _emptied_after(info: Neo4jServer, **kwargs):
+    store = info.store(batch_size=50, **kwargs)  # small batches: every test crosses several
     try:
         store.territories()  # connects, or fails with a clear message
     except Exception as e:  # noqa: BLE001
-        neo4j_unavailable(f"the Neo4j server at {neo4j_server_info.uri} cannot be used ({e})")
+        neo4j_unavailable(f"the Neo4j server at {info.uri} cannot be used ({e})")
     yield store
     for key in list(store.territories()):
         store.delete_territory(key)
     store.close()
+
+
+@pytest.fixture
+def neo4j_store(neo4j_server_info: Neo4jServer):
+    """A Neo4j store on the session server, emptied after the test."""
+    yield from _emptied_after(neo4j_server_info)
+
+
+@pytest.fixture
+def neo4j_staged_store(neo4j_server_info: Neo4jServer):
+    """The same, staging every write that has a new node (the path of large first imports:
+    parallel transactions, then one that publishes), however small the write."""
+    yield from _emptied_after(neo4j_server_info, stage_from=1)
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ import pytest
 import neo4j_server
 from conftest import start_throwaway_server
 from helpers import T, assert_only_the_first_map, big_batch, first_map
-from ecosystem import LinkType
+from ecosystem import LinkType, NodeKind
 from ecosystem.errors import EcosystemError, StoreUnwritableError
 from ecosystem.store import EmbeddedStore, Neo4jStore
 
@@ -132,3 +132,85 @@ def test_neo4j_killed_mid_write_leaves_nothing_partial_and_the_rerun_completes(t
         store.close()
     finally:
         neo4j_server.stop(server.home)
+
+
+def _pending(store: Neo4jStore) -> int:
+    """Nodes staged by a write and not published (invisible to every read)."""
+    with store._driver.session() as session:
+        return session.run("MATCH (n:EcoPending) RETURN count(n) AS c").single()["c"]
+
+
+@pytest.mark.neo4j
+@pytest.mark.slow
+def test_neo4j_writer_killed_while_staging_leaves_nothing_visible_and_the_next_write_clears_it(
+    neo4j_store, neo4j_server_info, tmp_path: Path
+):
+    """The coordinator's laptop dies during a large first import: the server rolls the final
+    transaction back, the staged nodes stay invisible, and the same import run again is whole."""
+    neo4j_store.write(first_map())
+    info = neo4j_server_info
+    writer = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(
+                f"""
+                import sys
+                sys.path.insert(0, {str(Path(__file__).parent)!r})
+                from helpers import big_batch
+                from ecosystem.store import Neo4jStore
+                batch = big_batch(20_000)
+                store = Neo4jStore({info.uri!r}, {info.user!r}, {info.password!r}, batch_size=200, write_workers=1)
+                print("writing", flush=True)
+                store.write(batch)
+                print("done", flush=True)
+                """
+            ),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert writer.stdout.readline().strip() == "writing"
+    deadline = time.monotonic() + 60
+    while _pending(neo4j_store) < 2_000 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    writer.send_signal(signal.SIGKILL)
+    writer.wait()
+    assert writer.returncode == -signal.SIGKILL, "the write finished before it could be interrupted"
+
+    assert _pending(neo4j_store) >= 2_000  # staged, committed, and yet:
+    assert_only_the_first_map(neo4j_store.read_territory(T))
+    assert [o.nodes for o in neo4j_store.overview() if o.name == T] == [{"Actor": 1, "Chantier": 1}]
+
+    summary = neo4j_store.write(big_batch(20_000))  # the same import again
+    assert summary.nodes[NodeKind.ACTOR].created == 20_000
+    assert summary.links[LinkType.KNOWN_UNLINKED].created == 20_000
+    assert _pending(neo4j_store) == 0
+    graph = neo4j_store.read_territory(T)
+    assert graph.number_of_nodes() == 2 + 50 + 20_000 and graph.number_of_edges() == 1 + 20_000
+
+
+@pytest.mark.neo4j
+@pytest.mark.slow
+def test_a_territory_read_during_a_large_first_import_is_whole_before_or_after(neo4j_server_info, neo4j_store):
+    """A coordinator opening the map while a colleague imports the region sees the map as it
+    was, then all of the import: never half of it, even though the import is staged in many
+    transactions."""
+    neo4j_store.write(first_map())
+    writer_store = neo4j_server_info.store(batch_size=200)
+    batch = big_batch(12_000)  # 24,050 new rows: staged (STAGE_FROM = 5,000)
+    outcome: dict[str, object] = {}
+    writer = threading.Thread(target=lambda: outcome.update(summary=writer_store.write(batch)))
+    writer.start()
+    seen = set()
+    while writer.is_alive():
+        graph = neo4j_store.read_territory(T)
+        seen.add((graph.number_of_nodes(), graph.number_of_edges()))
+    writer.join()
+    writer_store.close()
+    assert "summary" in outcome
+    whole = (2 + 50 + 12_000, 1 + 12_000)
+    assert seen <= {(2, 1), whole}, sorted(seen)
+    assert (2, 1) in seen, "no read happened during the write: make the batch larger"
+    graph = neo4j_store.read_territory(T)
+    assert (graph.number_of_nodes(), graph.number_of_edges()) == whole

@@ -39,8 +39,16 @@ def _operators(plan) -> list[str]:
     return ops
 
 
+# reads every EcoPending node on purpose: only a failed write's leftovers carry that label
+WHOLE_LABEL_ON_PURPOSE = {"clear_staged_leftovers"}
+
+
 @pytest.mark.parametrize(
-    "name", sorted(n for n in queries() if not n.startswith(("schema_", "list_", "overview_")))
+    "name",
+    sorted(
+        n for n in queries()
+        if not n.startswith(("schema_", "list_", "overview_")) and n not in WHOLE_LABEL_ON_PURPOSE
+    ),
 )
 def test_no_store_query_scans_everything_on_a_new_database(fresh_store, name):
     with fresh_store._driver.session() as session:

@@ -1,4 +1,6 @@
-"""The store contract: every test runs on the embedded file and on a real Neo4j server."""
+"""The store contract: every test runs on the embedded file and on a real Neo4j server, the
+latter twice: writing in one transaction, and staging new nodes in parallel transactions first
+(the path of large first imports, forced here for every write with a new node)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,18 @@ from ecosystem.store import UnknownTerritoryError
 
 T = "CC du Pays de Saint-Aulaye"
 OTHER = "CC Isle Double Landais"
+
+
+@pytest.fixture(
+    params=[
+        "embedded",
+        pytest.param("neo4j", marks=pytest.mark.neo4j),
+        pytest.param("neo4j_staged", marks=pytest.mark.neo4j),
+    ]
+)
+def store(request: pytest.FixtureRequest):
+    """Each contract test runs once per backend and Neo4j write path."""
+    return request.getfixturevalue(f"{request.param}_store")
 
 
 def _edge_types(graph: nx.MultiDiGraph, source: str, target: str) -> list[str]:
@@ -211,8 +225,10 @@ def test_a_write_larger_than_one_batch_is_complete(store):
 
 
 @pytest.mark.neo4j
-def test_both_stores_read_back_the_same_graph(embedded_store, neo4j_store):
+@pytest.mark.parametrize("neo4j_fixture", ["neo4j_store", "neo4j_staged_store"])
+def test_both_stores_read_back_the_same_graph(embedded_store, neo4j_fixture, request):
     """What analyses and exports receive does not depend on the store."""
+    neo4j_store = request.getfixturevalue(neo4j_fixture)
     shared = actor("CAF de la Dordogne", OTHER, external_id="siret:53469010100033", publics=["Jeunes", "Familles"])
     graphs = []
     for store in (embedded_store, neo4j_store):

@@ -25,7 +25,7 @@ from ..errors import StoreBusyError, StoreCorruptError, StoreUnwritableError, St
 from ..graph import build_graph
 from ..i18n import tr
 from ..model import Batch, LinkType, NodeKind, WriteSummary
-from .base import Store, TerritoryOverview
+from .base import Store, TerritoryOverview, gc_paused
 
 __all__ = ["EmbeddedStore", "APPLICATION_ID", "SCHEMA_VERSION"]
 
@@ -135,6 +135,10 @@ class EmbeddedStore(Store):
     # --- writing ------------------------------------------------------------------------------
 
     def write(self, batch: Batch, *, dry_run: bool = False) -> WriteSummary:
+        with gc_paused():
+            return self._write(batch, dry_run)
+
+    def _write(self, batch: Batch, dry_run: bool) -> WriteSummary:
         if dry_run and not self.path.exists():
             return _all_created(batch)
         conn = self._connect(create=not dry_run)

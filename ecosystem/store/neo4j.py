@@ -3,9 +3,20 @@
 * Cypher comes only from the named queries in ``queries/`` (see :mod:`ecosystem.cypher`); values
   are always ``$parameters``; labels and relationship types come from closed enums written in
   those files, never from user text.
-* Each logical write is one transaction (``session.execute_write``), sent as batched
-  ``UNWIND $rows ... MERGE`` queries: a failure — including the server stopping mid-write — rolls
-  everything back, and running the same write again is safe.
+* Each logical write is all or nothing, and running the same write again is safe. It holds a
+  write lock (one node, ``take_write_lock``) from its first statement to its commit, so writes to
+  one database run one at a time, and ends with ONE transaction that makes everything visible:
+  - a small write, or one that mostly changes what is stored, is that transaction alone: batched
+    ``UNWIND $rows ... MERGE`` queries that count what was created, updated or unchanged;
+  - a large write of nodes new to the database (a first import; from ``stage_from`` new rows) first
+    *stages* those nodes and the links between them with ``CREATE``, in parallel transactions of
+    their own (``write_workers``). A staged node carries the label ``EcoPending`` and no
+    ``BELONGS_TO``: every read starts from a territory, so none can see it or its links. The final
+    transaction then links them to their territories and merges the rest of the batch.
+  A failure — including the server or our own process stopping mid-write — rolls the final
+  transaction back; staged nodes are deleted then, or by the next write if we could not
+  (``clear_staged_leftovers``). BENCHMARKS.md has the figures (a national import: 99 s in one
+  transaction, ~35 s staged).
 * Constraints are created on first use (``CREATE CONSTRAINT ... IF NOT EXISTS``).
 * Works with ``bolt://`` (one server), ``neo4j://`` (routing: clusters) and ``neo4j+s://`` (Aura).
 * The password is handed to the driver and never appears in a message.
@@ -14,6 +25,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
@@ -33,7 +45,7 @@ from ..errors import (
 from ..graph import build_graph
 from ..i18n import tr
 from ..model import STATUS_SLOT, Batch, LinkStatus, LinkType, NodeKind, WriteSummary
-from .base import Store, TerritoryOverview
+from .base import Store, TerritoryOverview, gc_paused
 
 __all__ = ["Neo4jStore", "SCHEMES"]
 
@@ -55,8 +67,13 @@ def _public_uri(uri: str) -> str:
 class Neo4jStore(Store):
     """The ecosystem graph in a Neo4j database (5.26 LTS or newer)."""
 
-    #: rows per UNWIND query inside the one write transaction (BENCHMARKS.md compares sizes)
+    #: rows per UNWIND query (BENCHMARKS.md compares sizes)
     DEFAULT_BATCH_SIZE = 5000
+    #: a write is staged when it has at least this many rows new to the database (nodes, and links
+    #: between two of them); smaller writes are one transaction
+    STAGE_FROM = 5000
+    #: transactions staging a write at once (the server runs each on one core)
+    WRITE_WORKERS = 2
 
     def __init__(
         self,
@@ -66,12 +83,16 @@ class Neo4jStore(Store):
         database: str | None = None,
         *,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        stage_from: int = STAGE_FROM,
+        write_workers: int = WRITE_WORKERS,
         connection_timeout: float = 10.0,
     ) -> None:
         self.uri = _public_uri(uri)
         self.user = user
         self.database = database or None
         self.batch_size = batch_size
+        self.stage_from = stage_from
+        self.write_workers = max(1, write_workers)
         self._password = password
         scheme = urlsplit(uri).scheme
         if scheme not in SCHEMES:
@@ -160,34 +181,150 @@ class Neo4jStore(Store):
     # --- writing ------------------------------------------------------------------------------
 
     def write(self, batch: Batch, *, dry_run: bool = False) -> WriteSummary:
+        with gc_paused():
+            return self._write(batch, dry_run)
+
+    def _write(self, batch: Batch, dry_run: bool) -> WriteSummary:
         territories = [{"key": k, "name": v} for k, v in batch.territories.items()]
         node_rows = batch.node_rows()
         link_rows = [
             {**row, "slot_types": _STATUS_TYPES if row["slot"] == STATUS_SLOT else [row["type"]]}
             for row in batch.link_rows()
         ]
+        if dry_run:
+            return self._dry_run(territories, node_rows, link_rows)
+        with self._translated(writing=True):
+            self._ensure_ready()
+            with self._driver.session(database=self.database) as session:
+                tx = session.begin_transaction()
+                staged = False
+                try:
+                    tx.run(query("take_write_lock")).consume()
+                    self._clear_staged_leftovers()
+                    new_nodes, new_links = self._new_rows(tx, node_rows, link_rows)
+                    summary = WriteSummary()
+                    if new_nodes:
+                        staged = True
+                        self._stage(new_nodes, new_links, summary)
+                        new_uids = {row["uid"] for row in new_nodes}
+                        node_rows = [row for row in node_rows if row["uid"] not in new_uids]
+                        link_rows = [row for row in link_rows if not (row["source"] in new_uids and row["target"] in new_uids)]
+                    self._merge(tx, territories, new_nodes, node_rows, link_rows, summary)
+                    tx.commit()
+                    return summary
+                except BaseException as error:
+                    try:
+                        tx.close()  # rolls back and releases the write lock
+                    except Exception:  # noqa: BLE001 - the server may be gone; the error below says so
+                        pass
+                    if staged and isinstance(error, Exception):
+                        self._discard_staged()
+                    raise
 
-        def work(tx: neo4j.ManagedTransaction) -> WriteSummary:
-            summary = WriteSummary()  # rebuilt on each retry of the transaction
-            tx.run(query("merge_territories"), rows=territories).consume()
-            for chunk in self._chunks(node_rows):
-                self._count(tx.run(query("merge_nodes"), rows=chunk), summary, NodeKind)
-            for chunk in self._chunks(link_rows):
-                written = self._count(tx.run(query("merge_links"), rows=chunk), summary, LinkType)
-                if written != len(chunk):
-                    raise StoreError("neo4j_incomplete", missing=len(chunk) - written)
-            return summary
+    def _new_rows(
+        self, tx: neo4j.Transaction, node_rows: list[dict[str, Any]], link_rows: list[dict[str, Any]]
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The nodes new to the database and the links between two of them, when there are enough
+        to stage; else two empty lists (the whole write is one transaction)."""
+        if len(node_rows) + len(link_rows) < self.stage_from:
+            return [], []
+        existing: set[str] = set()
+        for chunk in self._chunks([row["uid"] for row in node_rows]):
+            existing.update(tx.run(query("existing_uids"), rows=chunk).single(strict=True)["existing"])
+        new_nodes = [row for row in node_rows if row["uid"] not in existing]
+        new_uids = {row["uid"] for row in new_nodes}
+        new_links = [row for row in link_rows if row["source"] in new_uids and row["target"] in new_uids]
+        if len(new_nodes) + len(new_links) < self.stage_from:
+            return [], []
+        return new_nodes, new_links
 
-        if not dry_run:
-            return self._run(work, write=True)
-        with self._translated(writing=True):  # the same work in a transaction rolled back
+    def _stage(self, new_nodes: list[dict[str, Any]], new_links: list[dict[str, Any]], summary: WriteSummary) -> None:
+        """Create the new nodes, then the links between them, in parallel transactions; nothing
+        of it is visible until ``publish_nodes`` runs in the final transaction."""
+        staged = sum(record["staged"] for record in self._in_parallel("stage_nodes", new_nodes))
+        if staged != len(new_nodes):
+            raise StoreError("neo4j_staged_lost", missing=len(new_nodes) - staged)
+        links = [{k: row[k] for k in ("source", "target", "type", "props")} for row in new_links]
+        written = self._count(self._in_parallel("stage_links", links), summary, LinkType)
+        if written != len(links):
+            raise StoreError("neo4j_incomplete", missing=len(links) - written)
+
+    def _in_parallel(self, name: str, rows: list[dict[str, Any]]) -> list[neo4j.Record]:
+        """Run the named write query on ``rows``, one transaction per chunk, ``write_workers`` at once."""
+        text = query(name)
+
+        def run(chunk: list[dict[str, Any]]) -> list[neo4j.Record]:
+            with self._driver.session(database=self.database) as session:
+                return session.execute_write(lambda tx: list(tx.run(text, rows=chunk)))
+
+        # at least two chunks per worker when there is enough to share, so that none idles
+        size = min(self.batch_size, max(500, -(-len(rows) // (2 * self.write_workers))))
+        with ThreadPoolExecutor(self.write_workers, thread_name_prefix="ecosystem-stage") as pool:
+            futures = [pool.submit(run, rows[i : i + size]) for i in range(0, len(rows), size)]
+            try:
+                return [record for future in futures for record in future.result()]
+            except BaseException:
+                for future in futures:
+                    future.cancel()
+                raise
+
+    def _merge(
+        self,
+        tx: neo4j.Transaction,
+        territories: list[dict[str, Any]],
+        staged_nodes: list[dict[str, Any]],
+        node_rows: list[dict[str, Any]],
+        link_rows: list[dict[str, Any]],
+        summary: WriteSummary,
+    ) -> None:
+        """The final transaction's work: territories, publishing the staged nodes, then merging
+        every other node and link."""
+        tx.run(query("merge_territories"), rows=territories).consume()
+        published = 0
+        for chunk in self._chunks([{k: row[k] for k in ("uid", "kind", "territories")} for row in staged_nodes]):
+            published += self._count(tx.run(query("publish_nodes"), rows=chunk), summary, NodeKind)
+        if published != len(staged_nodes):
+            raise StoreError("neo4j_staged_lost", missing=len(staged_nodes) - published)
+        for chunk in self._chunks(node_rows):
+            self._count(tx.run(query("merge_nodes"), rows=chunk), summary, NodeKind)
+        for chunk in self._chunks(link_rows):
+            written = self._count(tx.run(query("merge_links"), rows=chunk), summary, LinkType)
+            if written != len(chunk):
+                raise StoreError("neo4j_incomplete", missing=len(chunk) - written)
+
+    def _dry_run(
+        self, territories: list[dict[str, Any]], node_rows: list[dict[str, Any]], link_rows: list[dict[str, Any]]
+    ) -> WriteSummary:
+        """The whole write merged in one transaction, rolled back: the counts say what would change."""
+        with self._translated(writing=True):
             self._ensure_ready()
             with self._driver.session(database=self.database) as session:
                 tx = session.begin_transaction()
                 try:
-                    return work(tx)  # type: ignore[arg-type]
+                    summary = WriteSummary()
+                    self._merge(tx, territories, [], node_rows, link_rows, summary)
+                    return summary
                 finally:
                     tx.rollback()
+
+    def _clear_staged_leftovers(self) -> None:
+        """Delete nodes staged by a write that never published them. Call with the write lock held."""
+        with self._driver.session(database=self.database) as session:
+            session.run(query("clear_staged_leftovers")).consume()
+
+    def _discard_staged(self) -> None:
+        """After a failed staged write: take the lock again and delete what it staged. Best effort:
+        if the server is gone, the next write does it."""
+        try:
+            with self._driver.session(database=self.database) as session:
+                tx = session.begin_transaction()
+                try:
+                    tx.run(query("take_write_lock")).consume()
+                    self._clear_staged_leftovers()
+                finally:
+                    tx.close()
+        except Exception:  # noqa: BLE001 - the write's own error is the one to report
+            pass
 
     @staticmethod
     def _count(result: neo4j.Result, summary: WriteSummary, buckets: type[NodeKind] | type[LinkType]) -> int:
@@ -203,6 +340,7 @@ class Neo4jStore(Store):
 
     def _delete(self, territory_key: str) -> int:
         def work(tx: neo4j.ManagedTransaction) -> int:
+            tx.run(query("take_write_lock")).consume()
             deleted = tx.run(query("delete_territory_nodes"), territory=territory_key).single(strict=True)["deleted"]
             tx.run(query("delete_territory"), territory=territory_key).consume()
             return deleted
