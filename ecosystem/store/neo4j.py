@@ -16,7 +16,7 @@
   A failure — including the server or our own process stopping mid-write — rolls the final
   transaction back; staged nodes are deleted then, or by the next write if we could not
   (``clear_staged_leftovers``). BENCHMARKS.md has the figures (a national import: 99 s in one
-  transaction, ~35 s staged).
+  transaction, 57 s staged).
 * Constraints are created on first use (``CREATE CONSTRAINT ... IF NOT EXISTS``).
 * Works with ``bolt://`` (one server), ``neo4j://`` (routing: clusters) and ``neo4j+s://`` (Aura).
 * The password is handed to the driver and never appears in a message.
