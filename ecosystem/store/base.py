@@ -58,12 +58,17 @@ class Store(ABC):
     def describe(self) -> str:
         """One line naming the store for people (never a password)."""
 
-    @abstractmethod
     def write(self, batch: Batch, *, dry_run: bool = False) -> WriteSummary:
         """Write ``batch`` all or nothing and count what was created, updated, unchanged.
 
         With ``dry_run`` the write is done in a transaction rolled back: the counts say what would change.
         """
+        with gc_paused():
+            return self._write(batch, dry_run)
+
+    @abstractmethod
+    def _write(self, batch: Batch, dry_run: bool) -> WriteSummary:
+        """The backend's :meth:`write`."""
 
     @abstractmethod
     def territories(self) -> dict[str, str]:

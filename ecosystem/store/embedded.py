@@ -25,7 +25,7 @@ from ..errors import StoreBusyError, StoreCorruptError, StoreUnwritableError, St
 from ..graph import build_graph
 from ..i18n import tr
 from ..model import Batch, LinkType, NodeKind, WriteSummary
-from .base import Store, TerritoryOverview, gc_paused
+from .base import Store, TerritoryOverview
 
 __all__ = ["EmbeddedStore", "APPLICATION_ID", "SCHEMA_VERSION"]
 
@@ -133,10 +133,6 @@ class EmbeddedStore(Store):
             raise StoreCorruptError("store_corrupt", path=self.path, detail=str(e)) from e
 
     # --- writing ------------------------------------------------------------------------------
-
-    def write(self, batch: Batch, *, dry_run: bool = False) -> WriteSummary:
-        with gc_paused():
-            return self._write(batch, dry_run)
 
     def _write(self, batch: Batch, dry_run: bool) -> WriteSummary:
         if dry_run and not self.path.exists():

@@ -45,7 +45,7 @@ from ..errors import (
 from ..graph import build_graph
 from ..i18n import tr
 from ..model import STATUS_SLOT, Batch, LinkStatus, LinkType, NodeKind, WriteSummary
-from .base import Store, TerritoryOverview, gc_paused
+from .base import Store, TerritoryOverview
 
 __all__ = ["Neo4jStore", "SCHEMES"]
 
@@ -179,10 +179,6 @@ class Neo4jStore(Store):
             yield rows[start : start + self.batch_size]
 
     # --- writing ------------------------------------------------------------------------------
-
-    def write(self, batch: Batch, *, dry_run: bool = False) -> WriteSummary:
-        with gc_paused():
-            return self._write(batch, dry_run)
 
     def _write(self, batch: Batch, dry_run: bool) -> WriteSummary:
         territories = [{"key": k, "name": v} for k, v in batch.territories.items()]
