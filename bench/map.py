@@ -60,7 +60,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import networkx as nx  # noqa: E402
 
 from bench.generate import SCALES, generate  # noqa: E402
-from bench.run import host  # noqa: E402
+from bench.run import host, markdown_table, timed  # noqa: E402
 from ecosystem.export.html_map import AGGREGATE_ABOVE_NODES, write_map  # noqa: E402
 from ecosystem.store import EmbeddedStore  # noqa: E402
 
@@ -336,12 +336,6 @@ def row(scale: str, step: str, figure: str, note: str = "") -> None:
     print(f"  {scale:<12} {step:<44} {figure:>16}  {note}", flush=True)
 
 
-def timed(fn: Callable[[], Any]) -> tuple[Any, float]:
-    start = time.perf_counter()
-    out = fn()
-    return out, time.perf_counter() - start
-
-
 def median(values: list[float]) -> float:
     return statistics.median(values)
 
@@ -544,11 +538,7 @@ def main(argv: list[str] | None = None) -> int:
                         f"offline: vis-network is loaded from cdnjs ({result['requests']} outside request(s), blocked)")
     finally:
         shutil.rmtree(folder, ignore_errors=True)  # the temporary folder (the exports too, without --keep)
-    print()
-    print("| scale | step | figure | note |")
-    print("| --- | --- | --- | --- |")
-    for r in ROWS:
-        print("| " + " | ".join(x.strip() for x in r) + " |")
+    markdown_table(ROWS)
     return 0
 
 

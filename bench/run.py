@@ -83,6 +83,15 @@ def in_child(fn: Callable[[], Any]) -> tuple[Any, float]:
     return out, mb
 
 
+def markdown_table(rows: list[tuple[str, str, str, str]]) -> None:
+    """The rows again as a Markdown table, to paste into BENCHMARKS.md."""
+    print()
+    print("| scale | step | figure | note |")
+    print("| --- | --- | --- | --- |")
+    for r in rows:
+        print("| " + " | ".join(x.strip() for x in r) + " |")
+
+
 def timed(fn: Callable[[], Any]) -> tuple[Any, float]:
     start = time.perf_counter()
     out = fn()
@@ -555,11 +564,7 @@ def main() -> int:
             bench_analyses(scale, nstore, g.territory, "cypher", g.nodes > args.max_central_nodes)
             nstore.close()
         db.unlink(missing_ok=True)
-    print()
-    print("| scale | step | figure | note |")
-    print("| --- | --- | --- | --- |")
-    for r in ROWS:
-        print("| " + " | ".join(x.strip() for x in r) + " |")
+    markdown_table(ROWS)
     return 0
 
 

@@ -510,12 +510,17 @@ def reference_suggestions(graph) -> list:
     )
 
 
+def _generated_graph_without(store, leaving: int):
+    """The generated territory, prepared without its ``leaving`` biggest providers."""
+    batch, territory = generated_batch()
+    store.write(batch)
+    without = _biggest_providers(store.read_territory(territory), leaving)
+    return prepare(store, territory, without).graph
+
+
 @pytest.mark.parametrize("leaving", [0, 3])
 def test_suggestions_are_exactly_those_of_the_definition_on_a_generated_territory(embedded_store, leaving):
-    batch, territory = generated_batch()
-    embedded_store.write(batch)
-    without = _biggest_providers(embedded_store.read_territory(territory), leaving)
-    graph = prepare(embedded_store, territory, without).graph
+    graph = _generated_graph_without(embedded_store, leaving)
     found = suggestions(graph, per_chantier=0)
     assert {s.reason for s in found} == set(REASONS) and any(s.other_reasons for s in found)
     assert [s.as_dict() for s in found] == [s.as_dict() for s in reference_suggestions(graph)]
@@ -585,10 +590,7 @@ def _first_per_chantier(full, n):
 
 @pytest.mark.parametrize("leaving", [0, 3])
 def test_the_cap_keeps_each_chantiers_first_suggestions_of_the_full_list(embedded_store, leaving):
-    batch, territory = generated_batch()
-    embedded_store.write(batch)
-    without = _biggest_providers(embedded_store.read_territory(territory), leaving)
-    graph = prepare(embedded_store, territory, without).graph
+    graph = _generated_graph_without(embedded_store, leaving)
     full = suggestions(graph, per_chantier=0)
     assert [s.as_dict() for s in full] == [s.as_dict() for s in reference_suggestions(graph)]
     assert full.omitted == {} and suggestions(graph, None).omitted == {}

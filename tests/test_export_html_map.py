@@ -702,6 +702,24 @@ def open_map(chromium: Chromium, path: Path, **size: int) -> Page:
     return page
 
 
+def _hover_tooltip(page: Page, node_id: str) -> dict[str, Any]:
+    """Centre the map on a node, move the mouse onto it and return its tooltip's text and elements."""
+    point = page.evaluate(
+        f"""(() => {{ const m = window.ecosystemMap; const id = {json.dumps(node_id)};
+            m.network.moveTo({{position: m.network.getPosition(id), scale: 1}});
+            const p = m.network.canvasToDOM(m.network.getPosition(id));
+            const r = document.getElementById('map').getBoundingClientRect();
+            return {{x: r.left + p.x, y: r.top + p.y}}; }})()"""
+    )
+    page.move_mouse(point["x"] - 30, point["y"] - 30)
+    page.move_mouse(point["x"], point["y"])
+    page.wait_until("(() => { const t = document.querySelector('div.vis-tooltip'); return t && t.style.visibility === 'visible'; })()", timeout=10)
+    return page.evaluate(
+        """(() => { const t = document.querySelector('div.vis-tooltip');
+            return {text: t.innerText, elements: Array.from(t.querySelectorAll('*')).map(e => e.tagName)}; })()"""
+    )
+
+
 def only_the_file_was_read(page: Page, path: Path) -> None:
     requested = page.requests()
     assert requested and all(url == path.resolve().as_uri() for url in requested), requested
@@ -744,20 +762,7 @@ def test_in_a_browser_the_map_draws_offline_with_the_legend_and_dashed_links(chr
     assert page.evaluate("document.querySelectorAll('script').length") == 3
     assert page.evaluate("document.images.length") == 0
     hostile = next(n["id"] for n in data["nodes"] if n["name"] == HOSTILE)
-    point = page.evaluate(
-        f"""(() => {{ const m = window.ecosystemMap; const id = {json.dumps(hostile)};
-            m.network.moveTo({{position: m.network.getPosition(id), scale: 1}});
-            const p = m.network.canvasToDOM(m.network.getPosition(id));
-            const r = document.getElementById('map').getBoundingClientRect();
-            return {{x: r.left + p.x, y: r.top + p.y}}; }})()"""
-    )
-    page.move_mouse(point["x"] - 30, point["y"] - 30)
-    page.move_mouse(point["x"], point["y"])
-    page.wait_until("(() => { const t = document.querySelector('div.vis-tooltip'); return t && t.style.visibility === 'visible'; })()", timeout=10)
-    tooltip = page.evaluate(
-        """(() => { const t = document.querySelector('div.vis-tooltip');
-            return {text: t.innerText, elements: Array.from(t.querySelectorAll('*')).map(e => e.tagName)}; })()"""
-    )
+    tooltip = _hover_tooltip(page, hostile)
     # innerText turns the line breaks into <br>: the only elements in the tooltip.
     assert tooltip["text"].startswith(HOSTILE) and set(tooltip["elements"]) == {"BR"}
     assert "Acteur" in tooltip["text"]
@@ -852,20 +857,7 @@ def test_in_a_browser_a_departement_map_opens_aggregated_and_shows_any_detail(ch
     assert page.evaluate("window.ecosystemMap.edges.length") == links
     # A name from the data stays text in its tooltip.
     hostile = next(n for n in expected if departement.nodes[n]["name"] == HOSTILE)
-    point = page.evaluate(
-        f"""(() => {{ const m = window.ecosystemMap; const id = {json.dumps(hostile)};
-            m.network.moveTo({{position: m.network.getPosition(id), scale: 1}});
-            const p = m.network.canvasToDOM(m.network.getPosition(id));
-            const r = document.getElementById('map').getBoundingClientRect();
-            return {{x: r.left + p.x, y: r.top + p.y}}; }})()"""
-    )
-    page.move_mouse(point["x"] - 30, point["y"] - 30)
-    page.move_mouse(point["x"], point["y"])
-    page.wait_until("(() => { const t = document.querySelector('div.vis-tooltip'); return t && t.style.visibility === 'visible'; })()", timeout=10)
-    tooltip = page.evaluate(
-        """(() => { const t = document.querySelector('div.vis-tooltip');
-            return {text: t.innerText, elements: Array.from(t.querySelectorAll('*')).map(e => e.tagName)}; })()"""
-    )
+    tooltip = _hover_tooltip(page, hostile)
     assert tooltip["text"].startswith(HOSTILE) and set(tooltip["elements"]) <= {"BR"}
 
     # Back to the whole territory; the search finds the bundled actor through its chantier's bundle.

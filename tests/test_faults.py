@@ -20,31 +20,29 @@ from ecosystem import LinkType, NodeKind
 from ecosystem.errors import EcosystemError, StoreUnwritableError
 from ecosystem.store import EmbeddedStore, Neo4jStore
 
+def _writer_process(store: str, links: int) -> subprocess.Popen:
+    """A process that builds ``big_batch(links)``, prints "writing" and writes it with ``store``
+    (Python source of a store constructor)."""
+    code = f"""
+        import sys
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        from helpers import big_batch
+        from ecosystem.store import EmbeddedStore, Neo4jStore
+        batch = big_batch({links})
+        store = {store}
+        print("writing", flush=True)
+        store.write(batch)
+        print("done", flush=True)
+        """
+    return subprocess.Popen([sys.executable, "-c", textwrap.dedent(code)], stdout=subprocess.PIPE, text=True)
+
+
 @pytest.mark.slow
 def test_embedded_store_killed_mid_save_keeps_the_previous_map(tmp_path: Path):
     path = tmp_path / "ecosystem.db"
     with EmbeddedStore(path) as store:
         store.write(first_map())
-    writer = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            textwrap.dedent(
-                f"""
-                import sys
-                sys.path.insert(0, {str(Path(__file__).parent)!r})
-                from helpers import big_batch
-                from ecosystem.store import EmbeddedStore
-                batch = big_batch(100_000)
-                print("writing", flush=True)
-                EmbeddedStore({str(path)!r}).write(batch)
-                print("done", flush=True)
-                """
-            ),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    writer = _writer_process(f"EmbeddedStore({str(path)!r})", 100_000)
     assert writer.stdout.readline().strip() == "writing"
     journal = path.with_name(path.name + "-journal")
     deadline = time.monotonic() + 60
@@ -149,26 +147,8 @@ def test_neo4j_writer_killed_while_staging_leaves_nothing_visible_and_the_next_w
     transaction back, the staged nodes stay invisible, and the same import run again is whole."""
     neo4j_store.write(first_map())
     info = neo4j_server_info
-    writer = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            textwrap.dedent(
-                f"""
-                import sys
-                sys.path.insert(0, {str(Path(__file__).parent)!r})
-                from helpers import big_batch
-                from ecosystem.store import Neo4jStore
-                batch = big_batch(20_000)
-                store = Neo4jStore({info.uri!r}, {info.user!r}, {info.password!r}, batch_size=200, write_workers=1)
-                print("writing", flush=True)
-                store.write(batch)
-                print("done", flush=True)
-                """
-            ),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
+    writer = _writer_process(
+        f"Neo4jStore({info.uri!r}, {info.user!r}, {info.password!r}, batch_size=200, write_workers=1)", 20_000
     )
     assert writer.stdout.readline().strip() == "writing"
     deadline = time.monotonic() + 60

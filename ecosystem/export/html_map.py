@@ -544,12 +544,7 @@ def _node(
         "y": round(position[1], 1),
         "size": size,
         "shape": shape,
-        "color": {
-            "background": fill,
-            "border": border,
-            "highlight": {"background": fill, "border": "#000000"},
-            "hover": {"background": fill, "border": "#000000"},
-        },
+        "color": _node_color(fill, border),
         "borderWidth": _BORDER,
         "borderWidthSelected": _BORDER + 2,
         "font": {"size": _font_size(kind)},
@@ -1133,12 +1128,7 @@ def _bundle_style() -> dict[str, Any]:
         "alert": None,
         "shape": shape,
         "size": 17,
-        "color": {
-            "background": fill,
-            "border": border,
-            "highlight": {"background": fill, "border": "#000000"},
-            "hover": {"background": fill, "border": "#000000"},
-        },
+        "color": _node_color(fill, border),
         "borderWidth": _BORDER,
         "borderWidthSelected": _BORDER + 2,
         "font": {"size": 20},
@@ -1352,6 +1342,16 @@ def _decimal(value: float) -> str:
 
 
 # --- layout ------------------------------------------------------------------------------------
+
+
+def _node_color(fill: str, border: str) -> dict[str, Any]:
+    """vis-network's colour of a node: its fill, its border, black when selected or hovered."""
+    return {
+        "background": fill,
+        "border": border,
+        "highlight": {"background": fill, "border": "#000000"},
+        "hover": {"background": fill, "border": "#000000"},
+    }
 
 
 def _unit_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:

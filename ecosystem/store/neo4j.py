@@ -53,6 +53,7 @@ SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 _STATUS_TYPES = [s.value for s in LinkStatus]
 
 T = TypeVar("T")
+Rows = list[dict[str, Any]]
 
 
 def _public_uri(uri: str) -> str:
@@ -197,14 +198,11 @@ class Neo4jStore(Store):
                 try:
                     tx.run(query("take_write_lock")).consume()
                     self._clear_staged_leftovers()
-                    new_nodes, new_links = self._new_rows(tx, node_rows, link_rows)
+                    new_nodes, new_links, node_rows, link_rows = self._split(tx, node_rows, link_rows)
                     summary = WriteSummary()
                     if new_nodes:
                         staged = True
                         self._stage(new_nodes, new_links, summary)
-                        new_uids = {row["uid"] for row in new_nodes}
-                        node_rows = [row for row in node_rows if row["uid"] not in new_uids]
-                        link_rows = [row for row in link_rows if not (row["source"] in new_uids and row["target"] in new_uids)]
                     self._merge(tx, territories, new_nodes, node_rows, link_rows, summary)
                     tx.commit()
                     return summary
@@ -217,13 +215,12 @@ class Neo4jStore(Store):
                         self._discard_staged()
                     raise
 
-    def _new_rows(
-        self, tx: neo4j.Transaction, node_rows: list[dict[str, Any]], link_rows: list[dict[str, Any]]
-    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """The nodes new to the database and the links between two of them, when there are enough
-        to stage; else two empty lists (the whole write is one transaction)."""
+    def _split(self, tx: neo4j.Transaction, node_rows: Rows, link_rows: Rows) -> tuple[Rows, Rows, Rows, Rows]:
+        """(nodes to stage, links to stage, nodes to merge, links to merge). Staged: the nodes new
+        to the database and the links between two of them, when there are enough; else nothing
+        is staged and the whole write is merged in one transaction."""
         if len(node_rows) + len(link_rows) < self.stage_from:
-            return [], []
+            return [], [], node_rows, link_rows
         existing: set[str] = set()
         for chunk in self._chunks([row["uid"] for row in node_rows]):
             existing.update(tx.run(query("existing_uids"), rows=chunk).single(strict=True)["existing"])
@@ -231,8 +228,10 @@ class Neo4jStore(Store):
         new_uids = {row["uid"] for row in new_nodes}
         new_links = [row for row in link_rows if row["source"] in new_uids and row["target"] in new_uids]
         if len(new_nodes) + len(new_links) < self.stage_from:
-            return [], []
-        return new_nodes, new_links
+            return [], [], node_rows, link_rows
+        old_nodes = [row for row in node_rows if row["uid"] in existing]
+        other_links = [row for row in link_rows if not (row["source"] in new_uids and row["target"] in new_uids)]
+        return new_nodes, new_links, old_nodes, other_links
 
     def _stage(self, new_nodes: list[dict[str, Any]], new_links: list[dict[str, Any]], summary: WriteSummary) -> None:
         """Create the new nodes, then the links between them, in parallel transactions; nothing
