@@ -52,12 +52,17 @@ class Result:
         return asdict(self)
 
 
+_ACTOR = NodeKind.ACTOR.value
+_PARTENAIRE = ResourceCategory.PARTENAIRE.value
+_AUTRE = ResourceCategory.AUTRE.value
+
+
 def category_of(graph: nx.MultiDiGraph, node: str) -> str:
     """The category a linked node brings to a chantier: an actor is a *partenaire*."""
     data = graph.nodes[node]
-    if data["kind"] == NodeKind.ACTOR.value:
-        return ResourceCategory.PARTENAIRE.value
-    return str(data.get("category", ResourceCategory.AUTRE.value))
+    if data["kind"] == _ACTOR:
+        return _PARTENAIRE
+    return str(data.get("category", _AUTRE))
 
 
 def label(graph: nx.MultiDiGraph, node: str) -> str:

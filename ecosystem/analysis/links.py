@@ -51,8 +51,9 @@ suggestion names the chantier's words and the actor's values that matched.
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Any
 
@@ -585,38 +586,55 @@ class _Pairs:
             (t for t in target_rows if t["operational_on"]), key=lambda t: keys.name(t["name"], t["uid"])
         )
         self.ops_of = [sorted(rank[u] for u in t["operational_on"]) for t in self.targets]
+        self.op_sets = [frozenset(ops) for ops in self.ops_of]
         self.linked_of = [set(t["linked"]) for t in self.targets]
         # target -> enjeux of the chantiers it is operational on
         self.answered_of = [frozenset().union(*(enjeux_of[o] for o in ops)) for ops in self.ops_of]
         self._shared: dict[tuple[int, frozenset[str]], tuple[tuple[ChantierRef, ...], tuple[str, ...]]] = {}
         self._everywhere: dict[int, tuple[ChantierRef, ...]] = {}
+        self._ops_by_enjeu: dict[int, dict[str, list[int]]] = {}  # target -> enjeu -> its via chantiers
 
-    def _same_enjeu(self, via: Sequence[int], chantier_enjeux: frozenset[str]) -> tuple[tuple[ChantierRef, ...], tuple[str, ...]]:
-        """The via chantiers sharing an enjeu with the chantier, and those enjeux' names."""
-        same = [o for o in via if self.enjeux_of[o] & chantier_enjeux]
-        names = {self._enjeu_name[e] for o in same for e in self.enjeux_of[o] & chantier_enjeux}
+    def _same_enjeu(
+        self, j: int, chantier_enjeux: frozenset[str], without: int = -1
+    ) -> tuple[tuple[ChantierRef, ...], tuple[str, ...]]:
+        """Target j's via chantiers (but ``without``) sharing an enjeu with the chantier, and
+        those enjeux' names. A hub is operational on thousands of chantiers of a national
+        territory: they are indexed by enjeu once per target."""
+        by_enjeu = self._ops_by_enjeu.get(j)
+        if by_enjeu is None:
+            by_enjeu = self._ops_by_enjeu[j] = {}
+            for o in self.ops_of[j]:
+                for e in self.enjeux_of[o]:
+                    by_enjeu.setdefault(e, []).append(o)
+        same: set[int] = set()
+        names = set()
+        for e in chantier_enjeux:
+            via = [o for o in by_enjeu.get(e, ()) if o != without]
+            if via:
+                same.update(via)
+                names.add(self._enjeu_name[e])
         for n in names:
             if n not in self._enjeu_order:
                 self._enjeu_order[n] = (normalize_name(n), n)
-        return tuple(self.refs[o] for o in same), tuple(sorted(names, key=self._enjeu_order.__getitem__))
+        return tuple(self.refs[o] for o in sorted(same)), tuple(sorted(names, key=self._enjeu_order.__getitem__))
 
     def facts(self, i: int, j: int) -> tuple[str, tuple[ChantierRef, ...], tuple[str, ...], int, bool] | None:
         """(reason, via used, shared enjeux, score in tenths, fills a gap) of chantier i and
         target j, or None when the pair is no suggestion."""
-        ops = self.ops_of[j]
         if self.rows[i]["uid"] in self.linked_of[j]:
             return None
-        if i in ops:  # cannot happen (an OPERATIONAL link is a link): never its own via
+        ops = self.ops_of[j]
+        if i in self.op_sets[j]:  # cannot happen (an OPERATIONAL link is a link): never its own via
             via = [o for o in ops if o != i]
             if not via:
                 return None
-            same_refs, names = self._same_enjeu(via, self.enjeux_of[i])
+            same_refs, names = self._same_enjeu(j, self.enjeux_of[i], without=i)
             via_refs = tuple(self.refs[o] for o in via)
         else:
             hits = self.enjeux_of[i] & self.answered_of[j]
             if hits:
                 if (j, hits) not in self._shared:
-                    self._shared[(j, hits)] = self._same_enjeu(ops, hits)
+                    self._shared[(j, hits)] = self._same_enjeu(j, hits)
                 same_refs, names = self._shared[(j, hits)]
             else:
                 same_refs, names = (), ()
@@ -685,10 +703,17 @@ def _capped(
     itself operational in and the pairs that also have a services_publics candidate are scored
     exactly (:meth:`_Pairs.facts`). Any other pair ranks after those ``per_chantier`` territory
     pairs (its score is its territory score, theirs at least theirs): it cannot be among the
-    first. Only each chantier's best ``per_chantier`` targets are built and go through
-    :func:`_best`; the others are counted in ``omitted``."""
-    import heapq
+    first.
 
+    services_publics pairs likewise: a chantier takes its first ``per_chantier`` matching actors
+    from :meth:`_Profiles.best` (by match score, then name). Any other actor's match ranks after
+    theirs, and a best score is at least the match score: if that match is its best reason, it
+    ranks after those ``per_chantier``; if not, its other reason decides, as above. Each
+    candidate kept (same_enjeu, territory or services_publics) is then scored with all its
+    reasons. Only each chantier's best ``per_chantier`` targets are built and go through
+    :func:`_best`; the others are counted in ``omitted``: a national territory has 15,000
+    chantiers and 45,000 open-data actors, and the matches of every chantier with every actor
+    took most of an hour."""
     pairs = _Pairs(target_rows, chantier_rows)
     keys, rows, targets, covered = pairs.keys, pairs.rows, pairs.targets, pairs.covered
     ops_of, linked_of = pairs.ops_of, pairs.linked_of
@@ -711,7 +736,7 @@ def _capped(
         facts = pairs.facts(i, j)
         return None if facts is None else facts[3]
 
-    index = _profile_index(actor_rows)
+    profiles = _Profiles(actor_rows, index_of)
     kept: list[Suggestion] = []
     total: dict[str, int] = {}  # chantier uid -> number of pairs (what the full list has)
     levels: dict[int, list[list[int]]] = {}
@@ -730,18 +755,18 @@ def _capped(
             if tenths is not None:
                 t_uid = targets[j]["uid"]
                 best[t_uid], elsewhere[t_uid] = tenths, j
-        matches = {}
-        for m in _profile_matches(c, index):
-            t_uid = m[0]["uid"]
-            matches[t_uid] = m
+        # services_publics: the chantier's first per_chantier actors; any other such pair ranks
+        # behind them (same argument as the territory pairs below)
+        found = _themes_of_chantier(c)
+        first, profile_only = profiles.best(c, found, per_chantier)
+        count += profile_only
+        for k in first:
+            t_uid = profiles.actors[k][0]["uid"]
             j = index_of.get(t_uid)
-            tenths = None if j is None else tenths_of(i, j)
-            if tenths is None:
-                count += 1  # a services_publics pair only
-            elif t_uid not in elsewhere:
-                elsewhere[t_uid] = j  # type: ignore[assignment]
-                best[t_uid] = tenths
-            best[t_uid] = max(best.get(t_uid, 0), m[1])
+            if j is not None and t_uid not in elsewhere:
+                tenths = tenths_of(i, j)
+                if tenths is not None:
+                    best[t_uid], elsewhere[t_uid] = tenths, j
         total[uid] = count
         # territory pairs: best score first, by target name; after per_chantier of them, any
         # other territory pair ranks behind (its score is at most theirs)
@@ -762,6 +787,15 @@ def _capped(
                 best[t_uid] = max(best.get(t_uid, 0), tenths)
             if taken >= per_chantier:
                 break
+        # every candidate's own services_publics match, if any: it may be its best reason
+        matches = {}
+        memo: dict[Any, Any] = {}
+        for t_uid in [*best, *(profiles.actors[k][0]["uid"] for k in first)]:
+            k = profiles.by_uid.get(t_uid)
+            m = None if k is None or t_uid in matches else profiles.match(c, found, k, memo)
+            if m is not None:
+                matches[t_uid] = m
+                best[t_uid] = max(best.get(t_uid, 0), m[1])
         # this chantier's first per_chantier targets, in the final order (score, target name)
         def order(t_uid: str) -> tuple[int, tuple[str, str]]:
             j = elsewhere.get(t_uid)
@@ -843,51 +877,97 @@ def _suggest(
     )
 
 
-def _profile_index(actor_rows: Iterable[Mapping[str, Any]]) -> tuple[list[Any], dict[str, list[int]]]:
-    """The open-data actors with a theme, and theme -> those actors (indices), for
-    :func:`_profile_matches`."""
-    actors = []
-    by_theme: dict[str, list[int]] = {}  # theme -> actors offering it (indices in ``actors``)
-    for a in actor_rows:
-        services = [(v, normalize_name(v)) for v in _as_list(a.get("services"))]
-        publics = [(v, normalize_name(v)) for v in _as_list(a.get("publics"))]
-        themes: dict[str, set[str]] = {}
-        for _, value in [*services, *publics]:
-            for theme in _THEMES_OF_VALUE.get(value, ()):
-                themes.setdefault(theme, set()).add(value)
-        if themes:
+_Match = tuple[Mapping[str, Any], int, bool, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+
+class _Cached:
+    """An iterator read by many: each ``iter()`` starts from the first item, and items are drawn
+    from the source only once, when a reader first needs them."""
+
+    def __init__(self, source: Iterator[int]) -> None:
+        self._source = source
+        self._items: list[int] = []
+
+    def __iter__(self) -> Iterator[int]:
+        i = 0
+        while True:
+            if i == len(self._items):
+                item = next(self._source, None)
+                if item is None:
+                    return
+                self._items.append(item)
+            yield self._items[i]
+            i += 1
+
+
+class _Profiles:
+    """The open-data actors with a theme (an actor row: {uid, name, services, publics, linked:
+    [chantier uids]}), indexed for the reason services_publics.
+
+    :meth:`matches` gives every match of a chantier (the full list). The capped list only needs
+    each chantier's best ones: :meth:`best` walks the actors matching the chantier's set of
+    themes, best score first, then by name. That ranking is drawn lazily and shared by every
+    chantier evoking the same themes; it is built from the actors' *profiles* (their themed
+    services and publics, a few thousand distinct ones at most), not from the tens of thousands of
+    actors of a national territory."""
+
+    def __init__(self, actor_rows: Iterable[Mapping[str, Any]], targets: Container[str] = ()) -> None:
+        self.actors: list[Any] = []  # (row, services, publics, themes, linked, matched values by shared themes)
+        self.by_theme: dict[str, list[int]] = {}  # theme -> actors offering it (indices in ``actors``)
+        self.by_uid: dict[str, int] = {}
+        self._linked_to: dict[str, list[int]] = {}  # chantier uid -> actors tied to it already
+        profiles: dict[tuple[frozenset[tuple[str, str]], frozenset[tuple[str, str]]], int] = {}
+        profile_of: list[int] = []  # actor -> its profile (index in ``profiles``)
+        for a in actor_rows:
+            services = [(v, normalize_name(v)) for v in _as_list(a.get("services"))]
+            publics = [(v, normalize_name(v)) for v in _as_list(a.get("publics"))]
+            themes: dict[str, set[str]] = {}
+            for _, value in [*services, *publics]:
+                for theme in _THEMES_OF_VALUE.get(value, ()):
+                    themes.setdefault(theme, set()).add(value)
+            if not themes:
+                continue
+            k = len(self.actors)
             for theme in themes:
-                by_theme.setdefault(theme, []).append(len(actors))
-            actors.append((a, services, publics, themes, set(a.get("linked") or ()), {}))
-    return actors, by_theme
+                self.by_theme.setdefault(theme, []).append(k)
+            linked = set(a.get("linked") or ())
+            for uid in linked:
+                self._linked_to.setdefault(uid, []).append(k)
+            self.actors.append((a, services, publics, themes, linked, {}))
+            self.by_uid[a["uid"]] = k
+            # the score counts the distinct values as written, in services and in publics apart
+            profile = (
+                frozenset(v for v in services if v[1] in _THEMES_OF_VALUE),
+                frozenset(v for v in publics if v[1] in _THEMES_OF_VALUE),
+            )
+            profile_of.append(profiles.setdefault(profile, len(profiles)))
+        self._profile_of = profile_of
+        self._not_target = [a[0]["uid"] not in targets for a in self.actors]
+        # the actors by name, once; a profile lists its actors as ranks in that order
+        keys = [_name_key(a[0]["name"], a[0]["uid"]) for a in self.actors]
+        self._by_rank = sorted(range(len(self.actors)), key=keys.__getitem__)
+        members: list[list[int]] = [[] for _ in profiles]
+        for r, k in enumerate(self._by_rank):
+            members[profile_of[k]].append(r)
+        self._profiles = [
+            (services, publics, ranks, sum(self._not_target[self._by_rank[r]] for r in ranks))
+            for (services, publics), ranks in zip(profiles, members, strict=True)
+        ]
+        self._ranked: dict[frozenset[str], tuple[dict[int, int], list[_Cached], int]] = {}
 
-
-def _profile_matches(
-    c: Mapping[str, Any], index: tuple[list[Any], dict[str, list[int]]]
-) -> list[tuple[Mapping[str, Any], int, bool, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
-    """The services_publics matches of one chantier, without building results:
-    (actor row, tenths, fills, matched words, matched services, matched publics)."""
-    actors, by_theme = index
-    texts = [
-        str(c.get("title") or c["name"]),
-        *_as_list(c.get("objectives")),
-        *_as_list(c.get("actions")),
-        *_as_list(c.get("publics")),
-    ]
-    found = _chantier_themes(texts)
-    if not found:
-        return []
-    fills = _PARTNER not in set(c.get("covered") or ())
-    matched_words: dict[tuple[str, ...], tuple[str, ...]] = {}  # shared themes -> words
-    out = []
-    for i in sorted(set().union(*(by_theme.get(t, ()) for t in found))):
-        a, services, publics, themes, linked, matched_values = actors[i]
+    def match(
+        self, c: Mapping[str, Any], found: Mapping[str, list[str]], k: int, memo: dict[Any, Any]
+    ) -> _Match | None:
+        """The services_publics match of chantier ``c`` (its themes ``found``) and actor ``k``, or
+        None: (actor row, tenths, fills, matched words, matched services, matched publics).
+        ``memo``: one per chantier."""
+        a, services, publics, themes, linked, matched_values = self.actors[k]
         if c["uid"] in linked:
-            continue
+            return None
         shared = tuple(t for t in found if t in themes)
         if not shared:
-            continue
-        words = matched_words.get(shared)
+            return None
+        words = memo.get(shared)
         if words is None:
             kept: list[str] = []
             seen: set[str] = set()
@@ -896,7 +976,7 @@ def _profile_matches(
                     if normalize_name(w) not in seen:
                         seen.add(normalize_name(w))
                         kept.append(w)
-            words = matched_words[shared] = tuple(kept)
+            words = memo[shared] = tuple(kept)
         matched = matched_values.get(shared)  # this actor's services and publics that match
         if matched is None:
             values = set().union(*(themes[t] for t in shared))
@@ -905,14 +985,80 @@ def _profile_matches(
                 tuple(dict.fromkeys(p for p, n in publics if n in values)),
             )
         m_services, m_publics = matched
+        fills = _PARTNER not in set(c.get("covered") or ())
         tenths = 4 + min(len(m_services) + len(m_publics) - 1, 2) + fills
-        out.append((a, tenths, fills, words, m_services, m_publics))
-    return out
+        return (a, tenths, fills, words, m_services, m_publics)
+
+    def matches(self, c: Mapping[str, Any]) -> list[_Match]:
+        """Every services_publics match of chantier ``c``, by actor."""
+        found = _themes_of_chantier(c)
+        memo: dict[Any, Any] = {}
+        out = []
+        for k in sorted(set().union(*(self.by_theme.get(t, ()) for t in found))):
+            m = self.match(c, found, k, memo)
+            if m is not None:
+                out.append(m)
+        return out
+
+    def _ranking(self, themes: frozenset[str]) -> tuple[dict[int, int], list[_Cached], int]:
+        """For a set of themes: profile -> its score above 4 (0 to 2; only the profiles matching),
+        the matching actors of each such score by name (lazily), and how many of them are not
+        ``targets``."""
+        ranking = self._ranked.get(themes)
+        if ranking is None:
+            values = set().union(*(_THEME_VALUES[t] for t in themes))
+            level_of: dict[int, int] = {}
+            members: list[list[list[int]]] = [[], [], []]
+            others = 0
+            for p, (services, publics, ranks, not_targets) in enumerate(self._profiles):
+                n = sum(v[1] in values for v in services) + sum(v[1] in values for v in publics)
+                if n:
+                    level_of[p] = min(n - 1, 2)
+                    members[level_of[p]].append(ranks)
+                    others += not_targets
+            by_rank = self._by_rank
+            streams = [_Cached(by_rank[r] for r in heapq.merge(*lists)) for lists in members]
+            ranking = self._ranked[themes] = (level_of, streams, others)
+        return ranking
+
+    def best(self, c: Mapping[str, Any], found: Mapping[str, list[str]], count: int) -> tuple[list[int], int]:
+        """The first ``count`` actors matching chantier ``c`` (its themes ``found``), best score
+        first, then by name, and how many actors match it in all without being ``targets``."""
+        if not found:
+            return [], 0
+        level_of, streams, others = self._ranking(frozenset(found))
+        uid = c["uid"]
+        others -= sum(
+            1 for k in self._linked_to.get(uid, ()) if self._not_target[k] and self._profile_of[k] in level_of
+        )
+        out: list[int] = []
+        for stream in reversed(streams):  # score 6 (+ fills) first
+            if len(out) >= count:
+                break
+            for k in stream:
+                if uid not in self.actors[k][4]:
+                    out.append(k)
+                    if len(out) >= count:
+                        break
+        return out, others
+
+
+def _themes_of_chantier(c: Mapping[str, Any]) -> dict[str, list[str]]:
+    """The themes a chantier evokes (theme -> its words), from its title (else name),
+    objectives, actions and publics."""
+    return _chantier_themes(
+        [
+            str(c.get("title") or c["name"]),
+            *_as_list(c.get("objectives")),
+            *_as_list(c.get("actions")),
+            *_as_list(c.get("publics")),
+        ]
+    )
 
 
 def _profile_suggestion(
     c: Mapping[str, Any],
-    match: tuple[Mapping[str, Any], int, bool, tuple[str, ...], tuple[str, ...], tuple[str, ...]],
+    match: _Match,
 ) -> Suggestion:
     a, tenths, fills, words, m_services, m_publics = match
     return Suggestion(
@@ -938,8 +1084,8 @@ def _profile_candidates(
     """Reason services_publics. Chantier rows: {uid, code, name, title, objectives, actions,
     publics, covered: [categories]}; actor rows: {uid, name, services, publics, linked: [chantier
     uids]}. A chantier is compared only with the actors offering one of its themes."""
-    index = _profile_index(actor_rows)
-    return [_profile_suggestion(c, m) for c in chantier_rows for m in _profile_matches(c, index)]
+    profiles = _Profiles(actor_rows)
+    return [_profile_suggestion(c, m) for c in chantier_rows for m in profiles.matches(c)]
 
 
 def _ranks(keys: Mapping[Any, tuple[Any, ...]]) -> dict[Any, int]:
@@ -978,15 +1124,30 @@ def _best(candidates: Iterable[Suggestion]) -> list[Suggestion]:
 # --- networkx ----------------------------------------------------------------------------------
 
 
-def _kind(graph: nx.MultiDiGraph, node: str) -> str:
-    return str(graph.nodes[node]["kind"])
+_OPERATIONAL = LinkType.OPERATIONAL.value
+_KNOWN = LinkType.KNOWN_UNLINKED.value
+_PROVIDES = LinkType.PROVIDES.value
+_ANSWERS = LinkType.ANSWERS.value
+_CHANTIER = NodeKind.CHANTIER.value
+_ELEMENT_KINDS = frozenset({_ACTOR, NodeKind.RESOURCE.value})
+
+# The graph is walked through its adjacency views (node -> neighbour -> {link type: data}): at
+# national scale, ``in_edges(keys=True)`` tuples and enum look-ups were a third of the time.
+
+
+def _sources(graph: nx.MultiDiGraph, node: str, link_type: str) -> list[str]:
+    """The nodes with a ``link_type`` link to ``node``."""
+    return [s for s, types in graph.pred[node].items() if link_type in types]
+
+
+def _chantier_sources(graph: nx.MultiDiGraph, node: str, link_type: str, kinds: Mapping[str, str]) -> list[str]:
+    """The chantiers with a ``link_type`` link to ``node``; ``kinds``: node -> kind."""
+    return [s for s, types in graph.pred[node].items() if link_type in types and kinds[s] == _CHANTIER]
 
 
 def _covered(graph: nx.MultiDiGraph, chantier: str) -> set[str]:
     """Categories with at least one OPERATIONAL link from this chantier."""
-    return {
-        category_of(graph, t) for _, t, k in graph.out_edges(chantier, keys=True) if k == LinkType.OPERATIONAL.value
-    }
+    return {category_of(graph, t) for t, types in graph.succ[chantier].items() if _OPERATIONAL in types}
 
 
 def _ref_row(graph: nx.MultiDiGraph, chantier: str) -> dict[str, Any]:
@@ -998,13 +1159,11 @@ def activations(graph: nx.MultiDiGraph) -> list[Activation]:
     """Known, not-yet-linked targets ranked by the gaps that activating them would close."""
     rows = []
     covered: dict[str, set[str]] = {}
+    kinds = dict(graph.nodes(data="kind"))
     for node, data in graph.nodes(data=True):
-        if data["kind"] not in (NodeKind.ACTOR.value, NodeKind.RESOURCE.value):
+        if data["kind"] not in _ELEMENT_KINDS:
             continue
-        known = [
-            s for s, _, k in graph.in_edges(node, keys=True)
-            if k == LinkType.KNOWN_UNLINKED.value and _kind(graph, s) == NodeKind.CHANTIER.value
-        ]
+        known = _chantier_sources(graph, node, _KNOWN, kinds)
         if not known:
             continue
         category = category_of(graph, node)
@@ -1014,11 +1173,7 @@ def activations(graph: nx.MultiDiGraph) -> list[Activation]:
                 covered[c] = _covered(graph, c)
             closes = category in SCORED_CATEGORIES and category not in covered[c]
             refs.append({**_ref_row(graph, c), "closes_gap": closes})
-        providers = [
-            {"uid": p, **graph.nodes[p]}
-            for p, _, k in graph.in_edges(node, keys=True)
-            if k == LinkType.PROVIDES.value
-        ]
+        providers = [{"uid": p, **graph.nodes[p]} for p in _sources(graph, node, _PROVIDES)]
         rows.append(
             {
                 "uid": node,
@@ -1033,60 +1188,58 @@ def activations(graph: nx.MultiDiGraph) -> list[Activation]:
     return _build_activations(rows)
 
 
-def _linked_chantiers(graph: nx.MultiDiGraph, target: str) -> set[str]:
+def _linked_chantiers(graph: nx.MultiDiGraph, target: str) -> list[str]:
     """Chantiers this target is tied to already: a legend link in any status, or governance."""
-    linked = {s for s, _, k in graph.in_edges(target, keys=True) if k in _STATUS_TYPES}
-    linked |= {t for _, t, k in graph.out_edges(target, keys=True) if k in _GOVERNANCE_TYPES}
-    return linked
-
-
-def _enjeux_of(graph: nx.MultiDiGraph, chantier: str) -> set[str]:
-    return {t for _, t, k in graph.out_edges(chantier, keys=True) if k == LinkType.ANSWERS.value}
+    linked = {s for s, types in graph.pred[target].items() if not _STATUS_TYPES.isdisjoint(types)}
+    linked.update(t for t, types in graph.succ[target].items() if not _GOVERNANCE_TYPES.isdisjoint(types))
+    return sorted(linked)
 
 
 def suggestions(graph: nx.MultiDiGraph, per_chantier: int | None = SUGGESTIONS_PER_CHANTIER) -> Suggestions:
     """New links worth considering, best first (see the module documentation for the scores):
     each chantier's first ``per_chantier`` (0 or None: all), the others counted in ``omitted``."""
+    nodes = graph.nodes
     chantier_rows = [
         {
-            **graph.nodes[c],
+            **nodes[c],
             "uid": c,
             "covered": sorted(_covered(graph, c)),
-            "enjeux": [{"uid": e, "name": graph.nodes[e]["name"]} for e in _enjeux_of(graph, c)],
+            "enjeux": [{"uid": e, "name": nodes[e]["name"]} for e, types in graph.succ[c].items() if _ANSWERS in types],
         }
         for c in chantiers(graph)
     ]
     target_rows = []
+    actor_rows = []
+    kinds = dict(graph.nodes(data="kind"))
     for node, data in graph.nodes(data=True):
-        if data["kind"] not in (NodeKind.ACTOR.value, NodeKind.RESOURCE.value):
+        if data["kind"] not in _ELEMENT_KINDS:
             continue
-        operational = [
-            s for s, _, k in graph.in_edges(node, keys=True)
-            if k == LinkType.OPERATIONAL.value and _kind(graph, s) == NodeKind.CHANTIER.value
-        ]
-        if not operational:
+        operational = _chantier_sources(graph, node, _OPERATIONAL, kinds)
+        profiled = data["kind"] == _ACTOR and (data.get("services") is not None or data.get("publics") is not None)
+        if not operational and not profiled:
             continue
-        target_rows.append(
-            {
-                "uid": node,
-                "name": data["name"],
-                "kind": data["kind"],
-                "category": category_of(graph, node),
-                "operational_on": operational,
-                "linked": sorted(_linked_chantiers(graph, node)),
-            }
-        )
-    actor_rows = [
-        {
-            "uid": node,
-            "name": data["name"],
-            "services": data.get("services"),
-            "publics": data.get("publics"),
-            "linked": sorted(_linked_chantiers(graph, node)),
-        }
-        for node, data in graph.nodes(data=True)
-        if data["kind"] == NodeKind.ACTOR.value and (data.get("services") is not None or data.get("publics") is not None)
-    ]
+        linked = _linked_chantiers(graph, node)
+        if operational:
+            target_rows.append(
+                {
+                    "uid": node,
+                    "name": data["name"],
+                    "kind": data["kind"],
+                    "category": category_of(graph, node),
+                    "operational_on": operational,
+                    "linked": linked,
+                }
+            )
+        if profiled:
+            actor_rows.append(
+                {
+                    "uid": node,
+                    "name": data["name"],
+                    "services": data.get("services"),
+                    "publics": data.get("publics"),
+                    "linked": linked,
+                }
+            )
     return _suggest(target_rows, chantier_rows, actor_rows, per_chantier)
 
 
