@@ -712,8 +712,8 @@ def _capped(
     candidate kept (same_enjeu, territory or services_publics) is then scored with all its
     reasons. Only each chantier's best ``per_chantier`` targets are built and go through
     :func:`_best`; the others are counted in ``omitted``: a national territory has 15,000
-    chantiers and 45,000 open-data actors, and the matches of every chantier with every actor
-    took most of an hour."""
+    chantiers and 45,000 open-data actors; matching every chantier with every actor did not
+    finish in 18 minutes there (28 s now, BENCHMARKS.md)."""
     pairs = _Pairs(target_rows, chantier_rows)
     keys, rows, targets, covered = pairs.keys, pairs.rows, pairs.targets, pairs.covered
     ops_of, linked_of = pairs.ops_of, pairs.linked_of
