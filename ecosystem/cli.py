@@ -20,6 +20,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .cli_i18n import FRENCH, Bilingual, bilingual_docstring, in_language, install
 from .demo import DEMO_TERRITORY, demo_batch
 from .errors import EcosystemError
 from .i18n import get_language, set_language, tr
@@ -28,9 +29,12 @@ from .store import DEFAULT_STORE_FILE, Store, open_store
 
 __all__ = ["cli", "main"]
 
+install()  # Click's own messages (usage, help headings, usage errors) in the current language
+
 
 def _help(fr: str, en: str) -> str:
-    return en if get_language() == "en" else fr
+    """An option's help, shown in the language of the run (``--lang`` comes after import)."""
+    return Bilingual(fr, en)
 
 
 class UserError(click.ClickException):
@@ -41,8 +45,78 @@ class UserError(click.ClickException):
         click.echo(prefix + self.format_message(), err=True)
 
 
-class EcosystemGroup(click.Group):
-    """Turns library errors raised by any command into one-line messages."""
+class EcosystemOption(click.Option):
+    """An option whose help stays :class:`~ecosystem.cli_i18n.Bilingual` (Click would keep only
+    its French text)."""
+
+    def __init__(self, *args: Any, help: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, help=help, **kwargs)
+        if isinstance(help, Bilingual):
+            self.help = help
+
+
+def option(*param_decls: str, **attrs: Any) -> Any:
+    """``click.option`` with bilingual help."""
+    return click.option(*param_decls, cls=EcosystemOption, **attrs)
+
+
+class _Localised:
+    """Help in the language of the run: the docstring's French or English half, the options'
+    :class:`~ecosystem.cli_i18n.Bilingual` help."""
+
+    help: str | None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.help = bilingual_docstring(self.help)
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        # Click makes it once per command, in the language of that moment: made bilingual then
+        new = getattr(self, "_help_option", None) is None
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if new and option is not None:
+            option.help = Bilingual(FRENCH["Show this message and exit."], "Show this message and exit.")
+        return option  # type: ignore[no-any-return]
+
+    def _texts(self, ctx: click.Context) -> list[Any]:
+        return [self, *self.get_params(ctx)]  # type: ignore[attr-defined]
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with in_language(self._texts(ctx)):
+            super().format_help(ctx, formatter)  # type: ignore[misc]
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        with in_language([self]):
+            return super().get_short_help_str(limit)  # type: ignore[misc,no-any-return]
+
+
+class EcosystemCommand(_Localised, click.Command):
+    """A command of the CLI (help in the language of the run)."""
+
+
+class EcosystemGroup(_Localised, click.Group):
+    """Help in the language of the run; turns library errors raised by any command into one-line
+    messages."""
+
+    command_class = EcosystemCommand
+    group_class = type  # subgroups are EcosystemGroups too
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
+        """``--lang`` read before parsing, so that a usage error found first (an unknown option
+        before ``--lang en``) is already in the language asked for."""
+        if parent is None:
+            for i, arg in enumerate(args):
+                if arg == "--lang" and i + 1 < len(args):
+                    value = args[i + 1]
+                elif arg.startswith("--lang="):
+                    value = arg.partition("=")[2]
+                else:
+                    continue
+                if value in ("fr", "en"):
+                    set_language(value)
+        return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -84,7 +158,7 @@ def _set_language(ctx: click.Context, param: click.Parameter, value: str | None)
 
 
 @click.group(cls=EcosystemGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.option(
+@option(
     "--store",
     "store_path",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -94,7 +168,7 @@ def _set_language(ctx: click.Context, param: click.Parameter, value: str | None)
         f"Embedded store file (default {DEFAULT_STORE_FILE} in the current folder).",
     ),
 )
-@click.option(
+@option(
     "--neo4j",
     "neo4j_uri",
     envvar="NEO4J_URI",
@@ -104,8 +178,8 @@ def _set_language(ctx: click.Context, param: click.Parameter, value: str | None)
         "Use Neo4j at this address (bolt://, neo4j://, neo4j+s://); also NEO4J_URI.",
     ),
 )
-@click.option("--neo4j-user", envvar="NEO4J_USER", metavar="NOM", help=_help("Utilisateur Neo4j (NEO4J_USER, par défaut neo4j).", "Neo4j user (NEO4J_USER, default neo4j)."))
-@click.option(
+@option("--neo4j-user", envvar="NEO4J_USER", metavar="NOM", help=_help("Utilisateur Neo4j (NEO4J_USER, par défaut neo4j).", "Neo4j user (NEO4J_USER, default neo4j)."))
+@option(
     "--neo4j-password",
     envvar="NEO4J_PASSWORD",
     metavar="MOT",
@@ -114,8 +188,8 @@ def _set_language(ctx: click.Context, param: click.Parameter, value: str | None)
         "Neo4j password; prefer the NEO4J_PASSWORD variable (never shown).",
     ),
 )
-@click.option("--neo4j-database", envvar="NEO4J_DATABASE", metavar="BASE", help=_help("Base Neo4j (par défaut celle du serveur).", "Neo4j database (default: the server's)."))
-@click.option(
+@option("--neo4j-database", envvar="NEO4J_DATABASE", metavar="BASE", help=_help("Base Neo4j (par défaut celle du serveur).", "Neo4j database (default: the server's)."))
+@option(
     "--lang",
     type=click.Choice(["fr", "en"]),
     callback=_set_language,
@@ -123,7 +197,7 @@ def _set_language(ctx: click.Context, param: click.Parameter, value: str | None)
     is_eager=True,
     help=_help("Langue des messages (fr par défaut ; aussi ECOSYSTEM_LANG).", "Language of messages (default fr; also ECOSYSTEM_LANG)."),
 )
-@click.version_option(__version__, prog_name="ecosystem")
+@click.version_option(__version__, prog_name="ecosystem", cls=EcosystemOption, help=_help("Afficher la version et quitter.", "Show the version and exit."))
 @click.pass_context
 def cli(ctx: click.Context, **options: Any) -> None:
     """Cartographier l'écosystème d'une feuille de route d'inclusion numérique : acteurs, ressources,
@@ -136,8 +210,8 @@ def cli(ctx: click.Context, **options: Any) -> None:
 
 
 @cli.command()
-@click.option("--territory", "-t", metavar="NOM", help=_help("Un seul territoire.", "One territory only."))
-@click.option("--json", "as_json", is_flag=True, help=_help("Sortie JSON (pour les scripts).", "JSON output (for scripts)."))
+@option("--territory", "-t", metavar="NOM", help=_help("Un seul territoire.", "One territory only."))
+@option("--json", "as_json", is_flag=True, help=_help("Sortie JSON (pour les scripts).", "JSON output (for scripts)."))
 @click.pass_obj
 def status(settings: Settings, territory: str | None, as_json: bool) -> None:
     """Afficher le stockage utilisé et, par territoire, le nombre d'éléments et de liens.
@@ -171,10 +245,10 @@ def status(settings: Settings, territory: str | None, as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("--territory", "-t", metavar="NOM", default=DEMO_TERRITORY, show_default=True,
+@option("--territory", "-t", metavar="NOM", default=DEMO_TERRITORY, show_default=True,
               help=_help("Territoire où charger l'exemple.", "Territory to load the example into."))
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"), show_default=True, help=_help("Dossier de sortie.", "Output folder."))
-@click.option("--no-export", is_flag=True, help=_help("Charger l'exemple sans écrire la carte ni le rapport.", "Load the example without writing the map and the report."))
+@option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"), show_default=True, help=_help("Dossier de sortie.", "Output folder."))
+@option("--no-export", is_flag=True, help=_help("Charger l'exemple sans écrire la carte ni le rapport.", "Load the example without writing the map and the report."))
 @click.pass_obj
 def demo(settings: Settings, territory: str, out: Path, no_export: bool) -> None:
     """L'exemple de la méthode (enjeu n°1, chantiers 1.a et 1.b et la cartographie du chantier 1.b) :
@@ -201,9 +275,9 @@ def _import_options(command: Any) -> Any:
         ("--commune", "Lieux open data : garder cette commune ; répétable.", "Open-data lieux: keep this commune; repeatable."),
         ("--epci", "Lieux open data : garder cet EPCI ; répétable.", "Open-data lieux: keep this EPCI; repeatable."),
     ]):
-        command = click.option(name, multiple=True, metavar="VALEUR", help=_help(fr, en))(command)
-    command = click.option("--quiet", "-q", is_flag=True, help=_help("Pas de barre de progression ni d'avertissements détaillés.", "No progress bar nor detailed warnings."))(command)
-    command = click.option("--territory", "-t", metavar="NOM", help=_help("Territoire où importer (obligatoire).", "Territory to import into (required)."))(command)
+        command = option(name, multiple=True, metavar="VALEUR", help=_help(fr, en))(command)
+    command = option("--quiet", "-q", is_flag=True, help=_help("Pas de barre de progression ni d'avertissements détaillés.", "No progress bar nor detailed warnings."))(command)
+    command = option("--territory", "-t", metavar="NOM", help=_help("Territoire où importer (obligatoire).", "Territory to import into (required)."))(command)
     command = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))(command)
     return command
 
@@ -247,7 +321,7 @@ def _import(store: Store, files: tuple[Path, ...], territory: str | None, quiet:
 
 @cli.command("import")
 @_import_options
-@click.option("--dry-run", is_flag=True, help=_help("Montrer ce qui serait créé, mis à jour ou inchangé, sans rien écrire.", "Show what would be created, updated or left unchanged, writing nothing."))
+@option("--dry-run", is_flag=True, help=_help("Montrer ce qui serait créé, mis à jour ou inchangé, sans rien écrire.", "Show what would be created, updated or left unchanged, writing nothing."))
 @click.pass_obj
 def import_(settings: Settings, files: tuple[Path, ...], territory: str | None, dry_run: bool, quiet: bool, **filters: tuple[str, ...]) -> None:
     """Importer des tableaux d'atelier (CSV, XLSX) et les lieux de médiation numérique (open data) ; tout ou rien.
@@ -260,7 +334,7 @@ def import_(settings: Settings, files: tuple[Path, ...], territory: str | None, 
 
 @cli.command("map")
 @_import_options
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"), show_default=True, help=_help("Dossier de sortie.", "Output folder."))
+@option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"), show_default=True, help=_help("Dossier de sortie.", "Output folder."))
 @click.pass_obj
 def map_(settings: Settings, files: tuple[Path, ...], territory: str | None, quiet: bool, out: Path, **filters: tuple[str, ...]) -> None:
     """Le travail principal : importer vos fichiers, analyser, et écrire la carte interactive et le
@@ -302,7 +376,7 @@ def _progress_printer():
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--force", is_flag=True, help=_help("Remplacer le fichier s'il existe déjà (son contenu est perdu).", "Replace the file if it already exists (its content is lost)."))
+@option("--force", is_flag=True, help=_help("Remplacer le fichier s'il existe déjà (son contenu est perdu).", "Replace the file if it already exists (its content is lost)."))
 def template(file: Path, force: bool) -> None:
     """Créer le classeur Excel vide à remplir en atelier : une feuille par tableau de la méthode (enjeux,
     chantiers clés, carte des ressources, gouvernance, acteurs), avec listes déroulantes et un mode d'emploi.
@@ -327,9 +401,9 @@ def analyze() -> None:
 
 
 def _analysis_options(command: Any) -> Any:
-    command = click.option("--without", multiple=True, metavar="ACTEUR", help=_help("Refaire l'analyse comme si cet acteur s'était retiré (ses ressources propres aussi) ; répétable.", "Re-run as if this actor had left (with the resources only it provides); repeatable."))(command)
-    command = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True, help=_help("Texte lisible, JSON ou CSV (champs décrits dans le README).", "Readable text, JSON or CSV (fields in README)."))(command)
-    command = click.option("--territory", "-t", metavar="NOM", help=_help("Territoire (facultatif s'il n'y en a qu'un).", "Territory (optional when there is only one)."))(command)
+    command = option("--without", multiple=True, metavar="ACTEUR", help=_help("Refaire l'analyse comme si cet acteur s'était retiré (ses ressources propres aussi) ; répétable.", "Re-run as if this actor had left (with the resources only it provides); repeatable."))(command)
+    command = option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True, help=_help("Texte lisible, JSON ou CSV (champs décrits dans le README).", "Readable text, JSON or CSV (fields in README)."))(command)
+    command = option("--territory", "-t", metavar="NOM", help=_help("Territoire (facultatif s'il n'y en a qu'un).", "Territory (optional when there is only one)."))(command)
     return click.pass_obj(command)
 
 
@@ -351,7 +425,7 @@ def _scope(store: Store, territory: str | None, without: tuple[str, ...]) -> Any
 
 @analyze.command()
 @_analysis_options
-@click.option("--weights", metavar="POIDS", help=_help("Poids du score, ex. financement=2,pilote=0.5 (1 par défaut).", "Score weights, e.g. financement=2,pilote=0.5 (default 1)."))
+@option("--weights", metavar="POIDS", help=_help("Poids du score, ex. financement=2,pilote=0.5 (1 par défaut).", "Score weights, e.g. financement=2,pilote=0.5 (default 1)."))
 def gaps(settings: Settings, territory: str | None, fmt: str, without: tuple[str, ...], weights: str | None) -> None:
     """Manques de faisabilité par chantier, score et score potentiel, couverture des enjeux.
 
@@ -382,7 +456,7 @@ def _gaps_table(results: list[Any]) -> str:
 
 @analyze.command()
 @_analysis_options
-@click.option("--per-chantier", "per_chantier", type=click.IntRange(min=0), default=10, show_default=True, metavar="N", help=_help("Nombre de suggestions gardées par chantier, les meilleures (0 = toutes).", "Suggestions kept per workstream, the best ones (0 = all)."))
+@option("--per-chantier", "per_chantier", type=click.IntRange(min=0), default=10, show_default=True, metavar="N", help=_help("Nombre de suggestions gardées par chantier, les meilleures (0 = toutes).", "Suggestions kept per workstream, the best ones (0 = all)."))
 def missing(settings: Settings, territory: str | None, fmt: str, without: tuple[str, ...], per_chantier: int) -> None:
     """Liens manquants : liens connus à activer en priorité, et nouveaux liens suggérés.
 
@@ -441,14 +515,14 @@ def export() -> None:
 
 
 def _export_options(command: Any) -> Any:
-    command = click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"), show_default=True, help=_help("Dossier de sortie.", "Output folder."))(command)
-    command = click.option("--territory", "-t", metavar="NOM", help=_help("Territoire (facultatif s'il n'y en a qu'un).", "Territory (optional when there is only one)."))(command)
+    command = option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"), show_default=True, help=_help("Dossier de sortie.", "Output folder."))(command)
+    command = option("--territory", "-t", metavar="NOM", help=_help("Territoire (facultatif s'il n'y en a qu'un).", "Territory (optional when there is only one)."))(command)
     return click.pass_obj(command)
 
 
 @export.command()
-@click.option("--focus", metavar="CHANTIER", help=_help("Code ou nom d'un chantier ou d'un enjeu : seul son voisinage est exporté.", "Code or name of a chantier or enjeu: only its neighbourhood is exported."))
-@click.option("--show-absent", is_flag=True, help=_help("Tracer aussi les liens absents (trait pâle « manquant »).", "Also draw absent links (faint \"missing\" lines)."))
+@option("--focus", metavar="CHANTIER", help=_help("Code ou nom d'un chantier ou d'un enjeu : seul son voisinage est exporté.", "Code or name of a chantier or enjeu: only its neighbourhood is exported."))
+@option("--show-absent", is_flag=True, help=_help("Tracer aussi les liens absents (trait pâle « manquant »).", "Also draw absent links (faint \"missing\" lines)."))
 @_export_options
 def html(settings: Settings, territory: str | None, out: Path, focus: str | None, show_absent: bool) -> None:
     """Carte interactive hors ligne (un seul fichier HTML, sans connexion) : légende de la méthode,
@@ -467,8 +541,8 @@ def html(settings: Settings, territory: str | None, out: Path, focus: str | None
 
 
 @export.command()
-@click.option("--format", "formats", multiple=True, type=click.Choice(["md", "html", "xlsx"]), help=_help("md, html ou xlsx ; répétable (par défaut les trois).", "md, html or xlsx; repeatable (default: all three)."))
-@click.option("--without", multiple=True, metavar="ACTEUR", help=_help("Comme si cet acteur s'était retiré ; répétable.", "As if this actor had left; repeatable."))
+@option("--format", "formats", multiple=True, type=click.Choice(["md", "html", "xlsx"]), help=_help("md, html ou xlsx ; répétable (par défaut les trois).", "md, html or xlsx; repeatable (default: all three)."))
+@option("--without", multiple=True, metavar="ACTEUR", help=_help("Comme si cet acteur s'était retiré ; répétable.", "As if this actor had left; repeatable."))
 @_export_options
 def report(settings: Settings, territory: str | None, out: Path, formats: tuple[str, ...], without: tuple[str, ...]) -> None:
     """Rapport des manques pour un appel à projets : faisabilité de chaque chantier, ce qui est
@@ -512,7 +586,7 @@ for _fmt in ("graphml", "gexf", "json"):
 
 @cli.command("delete-territory")
 @click.argument("territory")
-@click.option("--yes", is_flag=True, help=_help("Ne pas demander de confirmation.", "Do not ask for confirmation."))
+@option("--yes", is_flag=True, help=_help("Ne pas demander de confirmation.", "Do not ask for confirmation."))
 @click.pass_obj
 def delete_territory(settings: Settings, territory: str, yes: bool) -> None:
     """Supprimer un territoire, ses éléments et ses liens (les éléments partagés avec un autre territoire y restent).
