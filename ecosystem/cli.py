@@ -148,6 +148,7 @@ class Settings:
             neo4j_user=self.neo4j_user,
             neo4j_password=self.neo4j_password,
             neo4j_database=self.neo4j_database,
+            notify=lambda text: click.echo(text, err=True),
         )
 
 

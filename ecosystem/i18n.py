@@ -149,6 +149,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Écriture annulée : {missing} lien(s) visent un élément absent de la base. Rien n'a été écrit.",
         "en": "Write cancelled: {missing} link(s) point to an element missing from the store. Nothing was written.",
     },
+    "neo4j_waiting_for_write": {
+        "fr": "Une autre écriture est en cours sur cette base Neo4j (un autre import ?) : celle-ci attend qu'elle se termine, puis continuera seule.",
+        "en": "Another write to this Neo4j database is under way (another import?): this one waits for it to finish, then goes on by itself.",
+    },
     "neo4j_staged_lost": {
         "fr": "Écriture annulée : {missing} élément(s) préparé(s) pour l'écriture ont disparu de la base avant la fin (supprimés par une autre opération). Rien n'a été écrit. Relancez la même commande.",
         "en": "Write cancelled: {missing} element(s) prepared for the write disappeared from the store before it finished (deleted by another operation). Nothing was written. Run the same command again.",

@@ -8,6 +8,7 @@ subprocess for concurrency) and must answer with exit code 0 or 1 and never a tr
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import logging
@@ -16,6 +17,7 @@ import secrets
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -37,7 +39,7 @@ from ecosystem.importers.tables import LIEUX, recognise
 from ecosystem.importers.vocabulary import parse_role, parse_status
 from ecosystem.importers.workshop import split_items, split_names
 from ecosystem.model import normalize_name, parse_external_id, parse_level
-from ecosystem.store import EmbeddedStore
+from ecosystem.store import EmbeddedStore, Neo4jStore
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).parent / "corpus"
@@ -150,6 +152,67 @@ def test_two_imports_at_once_into_neo4j_give_no_duplicate(round_, neo4j_store, n
             " RETURN count(*) AS d"
         ).single()["d"]
     assert (dup_nodes, dup_links, status_slots) == (0, 0, 0), outcomes
+
+
+@contextlib.contextmanager
+def _another_write_under_way(store):
+    """Hold the Neo4j write lock, as an import in progress does, until the block ends."""
+    from ecosystem.cypher import query
+
+    with store._driver.session() as session:
+        tx = session.begin_transaction()
+        tx.run(query("take_write_lock")).consume()
+        try:
+            yield
+        finally:
+            tx.rollback()
+
+
+@pytest.mark.neo4j
+def test_a_neo4j_write_waiting_for_another_says_so_once_then_completes(neo4j_store, neo4j_server_info):
+    info = neo4j_server_info
+    said: list[str] = []
+    waiting = Neo4jStore(info.uri, info.user, info.password, notify=said.append, wait_notice_after=0.3)
+    territory = f"Attente {secrets.token_hex(3)}"
+    batch = Batch([Link(LinkType.OPERATIONAL, chantier("Jeunes", territory, code="1.b"), actor("CAF", territory))])
+    try:
+        waiting.write(batch)  # nobody else writing: nothing to say
+        assert said == []
+        done: dict[str, object] = {}
+        with _another_write_under_way(neo4j_store):
+            writer = threading.Thread(target=lambda: done.update(summary=waiting.write(batch, dry_run=False)))
+            writer.start()
+            deadline = time.monotonic() + 20
+            while not said and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert said == [
+                "Une autre écriture est en cours sur cette base Neo4j (un autre import ?) : celle-ci attend"
+                " qu'elle se termine, puis continuera seule."
+            ]
+            assert writer.is_alive() and "summary" not in done  # it waits, it does not fail
+        writer.join(timeout=60)
+        assert "summary" in done and len(said) == 1
+        assert [o.nodes for o in neo4j_store.overview() if o.name == territory] == [{"Actor": 1, "Chantier": 1}]
+    finally:
+        waiting.close()
+
+
+@pytest.mark.neo4j
+def test_the_cli_tells_the_coordinator_when_an_import_waits_for_another(neo4j_store, neo4j_server_info):
+    env = {"NEO4J_URI": neo4j_server_info.uri, "NEO4J_PASSWORD": neo4j_server_info.password or "",
+           "NEO4J_USER": neo4j_server_info.user}
+    territory = f"Attente CLI {secrets.token_hex(3)}"
+    with _another_write_under_way(neo4j_store):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "ecosystem", "import", str(SEED_CSV), "--territory", territory, "--quiet"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, **env}, cwd=ROOT,
+        )
+        time.sleep(Neo4jStore.WAIT_NOTICE_AFTER + 3)
+        assert proc.poll() is None  # still waiting
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert "Une autre écriture est en cours sur cette base Neo4j" in err
+    assert "créé" in out
 
 
 @pytest.mark.parametrize("round_", range(2))

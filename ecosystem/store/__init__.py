@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from .base import Store, TerritoryOverview, UnknownTerritoryError
@@ -35,10 +36,13 @@ def open_store(
     neo4j_user: str | None = None,
     neo4j_password: str | None = None,
     neo4j_database: str | None = None,
+    notify: Callable[[str], None] | None = None,
 ) -> Store:
     """Open the Neo4j store when a URI is given, else the embedded file (``ecosystem.db`` here).
 
     Unset Neo4j settings fall back to ``NEO4J_USER``, ``NEO4J_PASSWORD`` and ``NEO4J_DATABASE``.
+    ``notify``: told when a Neo4j write waits for another one (the embedded store refuses a second
+    writer after 5 s instead, with an error).
     """
     if neo4j_uri:
         return Neo4jStore(
@@ -46,5 +50,6 @@ def open_store(
             user=neo4j_user or os.environ.get("NEO4J_USER") or "neo4j",
             password=neo4j_password if neo4j_password is not None else os.environ.get("NEO4J_PASSWORD"),
             database=neo4j_database or os.environ.get("NEO4J_DATABASE"),
+            notify=notify,
         )
     return EmbeddedStore(path or DEFAULT_STORE_FILE)

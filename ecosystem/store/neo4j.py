@@ -25,6 +25,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -75,6 +76,8 @@ class Neo4jStore(Store):
     STAGE_FROM = 5000
     #: transactions staging a write at once (the server runs each on one core)
     WRITE_WORKERS = 2
+    #: seconds a write waits for another one before ``notify`` says so
+    WAIT_NOTICE_AFTER = 3.0
 
     def __init__(
         self,
@@ -87,8 +90,14 @@ class Neo4jStore(Store):
         stage_from: int = STAGE_FROM,
         write_workers: int = WRITE_WORKERS,
         connection_timeout: float = 10.0,
+        notify: Callable[[str], None] | None = None,
+        wait_notice_after: float = WAIT_NOTICE_AFTER,
     ) -> None:
+        """``notify``: called with a sentence for the coordinator when a write has waited
+        ``wait_notice_after`` seconds for another write to the same database (the CLI prints it)."""
         self.uri = _public_uri(uri)
+        self.notify = notify
+        self.wait_notice_after = wait_notice_after
         self.user = user
         self.database = database or None
         self.batch_size = batch_size
@@ -196,7 +205,7 @@ class Neo4jStore(Store):
                 tx = session.begin_transaction()
                 staged = False
                 try:
-                    tx.run(query("take_write_lock")).consume()
+                    self._take_write_lock(tx)
                     self._clear_staged_leftovers()
                     new_nodes, new_links, node_rows, link_rows = self._split(tx, node_rows, link_rows)
                     summary = WriteSummary()
@@ -302,6 +311,20 @@ class Neo4jStore(Store):
                 finally:
                     tx.rollback()
 
+    def _take_write_lock(self, tx: neo4j.Transaction | neo4j.ManagedTransaction) -> None:
+        """Take the write lock in ``tx``, held until it ends. While another write holds it, this
+        waits; after ``wait_notice_after`` seconds ``notify`` says so, once."""
+        timer = None
+        if self.notify is not None:
+            timer = threading.Timer(self.wait_notice_after, self.notify, args=(tr("neo4j_waiting_for_write"),))
+            timer.daemon = True
+            timer.start()
+        try:
+            tx.run(query("take_write_lock")).consume()
+        finally:
+            if timer is not None:
+                timer.cancel()
+
     def _clear_staged_leftovers(self) -> None:
         """Delete nodes staged by a write that never published them. Call with the write lock held."""
         with self._driver.session(database=self.database) as session:
@@ -314,7 +337,7 @@ class Neo4jStore(Store):
             with self._driver.session(database=self.database) as session:
                 tx = session.begin_transaction()
                 try:
-                    tx.run(query("take_write_lock")).consume()
+                    self._take_write_lock(tx)
                     self._clear_staged_leftovers()
                 finally:
                     tx.close()
@@ -335,7 +358,7 @@ class Neo4jStore(Store):
 
     def _delete(self, territory_key: str) -> int:
         def work(tx: neo4j.ManagedTransaction) -> int:
-            tx.run(query("take_write_lock")).consume()
+            self._take_write_lock(tx)
             deleted = tx.run(query("delete_territory_nodes"), territory=territory_key).single(strict=True)["deleted"]
             tx.run(query("delete_territory"), territory=territory_key).consume()
             return deleted
