@@ -20,6 +20,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .analysis.links import SUGGESTIONS_PER_CHANTIER
 from .cli_i18n import FRENCH, Bilingual, bilingual_docstring, in_language, install
 from .demo import DEMO_TERRITORY, demo_batch
 from .errors import EcosystemError
@@ -401,6 +402,21 @@ def analyze() -> None:
     """
 
 
+def _per_chantier_option(command: Any) -> Any:
+    return option(
+        "--per-chantier",
+        "per_chantier",
+        type=click.IntRange(min=0),
+        default=SUGGESTIONS_PER_CHANTIER,
+        show_default=True,
+        metavar="N",
+        help=_help(
+            "Nombre de liens suggérés gardés par chantier, les meilleurs (0 = tous).",
+            "Suggested links kept per workstream, the best ones (0 = all).",
+        ),
+    )(command)
+
+
 def _analysis_options(command: Any) -> Any:
     command = option("--without", multiple=True, metavar="ACTEUR", help=_help("Refaire l'analyse comme si cet acteur s'était retiré (ses ressources propres aussi) ; répétable.", "Re-run as if this actor had left (with the resources only it provides); repeatable."))(command)
     command = option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True, help=_help("Texte lisible, JSON ou CSV (champs décrits dans le README).", "Readable text, JSON or CSV (fields in README)."))(command)
@@ -457,7 +473,7 @@ def _gaps_table(results: list[Any]) -> str:
 
 @analyze.command()
 @_analysis_options
-@option("--per-chantier", "per_chantier", type=click.IntRange(min=0), default=10, show_default=True, metavar="N", help=_help("Nombre de suggestions gardées par chantier, les meilleures (0 = toutes).", "Suggestions kept per workstream, the best ones (0 = all)."))
+@_per_chantier_option
 def missing(settings: Settings, territory: str | None, fmt: str, without: tuple[str, ...], per_chantier: int) -> None:
     """Liens manquants : liens connus à activer en priorité, et nouveaux liens suggérés.
 
@@ -544,8 +560,11 @@ def html(settings: Settings, territory: str | None, out: Path, focus: str | None
 @export.command()
 @option("--format", "formats", multiple=True, type=click.Choice(["md", "html", "xlsx"]), help=_help("md, html ou xlsx ; répétable (par défaut les trois).", "md, html or xlsx; repeatable (default: all three)."))
 @option("--without", multiple=True, metavar="ACTEUR", help=_help("Comme si cet acteur s'était retiré ; répétable.", "As if this actor had left; repeatable."))
+@_per_chantier_option
 @_export_options
-def report(settings: Settings, territory: str | None, out: Path, formats: tuple[str, ...], without: tuple[str, ...]) -> None:
+def report(
+    settings: Settings, territory: str | None, out: Path, formats: tuple[str, ...], without: tuple[str, ...], per_chantier: int
+) -> None:
     """Rapport des manques pour un appel à projets : faisabilité de chaque chantier, ce qui est
     opérationnel, ce qu'il faut activer et avec qui, ce qui manque, acteurs centraux, risques de
     dépendance, couverture des enjeux et matrice prospective ; en md, html (un seul fichier, hors
@@ -559,7 +578,7 @@ def report(settings: Settings, territory: str | None, out: Path, formats: tuple[
 
     with settings.open() as store:
         scope = _scope(store, territory, without)
-        built = build_report(scope, without_names=without)
+        built = build_report(scope, without_names=without, per_chantier=per_chantier)
     for path in write_report(built, out, formats or ("md", "html", "xlsx")):
         if path.suffix in (".md", ".html", ".xlsx"):
             click.echo(tr("cli.report_written", path=path))

@@ -331,3 +331,40 @@ def test_report_says_when_suggestions_were_limited_per_chantier(tmp_path):
     assert f"limitées aux {SUGGESTIONS_PER_CHANTIER} meilleures par chantier" in md
     assert f"{left_out} suggestion(s) plus faible(s)" in md.replace("\u202f", "")
     assert "--per-chantier 0" in md
+
+
+def test_the_report_keeps_as_many_suggestions_per_chantier_as_asked(tmp_path, monkeypatch):
+    """`ecosystem export report --per-chantier N`: N per chantier, 0 = every one, and the note
+    about left-out suggestions only when some were."""
+    from click.testing import CliRunner
+
+    from bench.generate import generate
+    from ecosystem.cli import cli
+
+    g = generate("epci", 7)
+    store = EmbeddedStore(tmp_path / "epci.db")
+    store.write(g.batch)
+    everything = build_report(prepare(store, g.territory), per_chantier=0).suggestions
+    store.close()
+    monkeypatch.chdir(tmp_path)
+
+    def suggested_rows(n: str) -> tuple[int, str]:
+        out = tmp_path / f"out-{n}"
+        result = CliRunner().invoke(
+            cli, ["--store", "epci.db", "export", "report", "--format", "xlsx", "--format", "md", "--per-chantier", n, "--out", str(out)]
+        )
+        assert result.exit_code == 0, result.output
+        from openpyxl import load_workbook
+
+        book = load_workbook(next(out.glob("*.xlsx")), read_only=True)
+        sheet = next(ws for ws in book.worksheets if "sugg" in ws.title.lower())
+        rows = sum(1 for row in sheet.iter_rows(min_row=2, values_only=True) if any(row))
+        return rows, next(out.glob("*.md")).read_text(encoding="utf-8")
+
+    chantiers = {s.chantier_uid for s in everything}
+    one, md_one = suggested_rows("1")
+    assert one == len(chantiers)
+    assert "limitées aux 1 meilleures par chantier" in md_one
+    all_rows, md_all = suggested_rows("0")
+    assert all_rows == len(everything) > one
+    assert "limitées aux" not in md_all

@@ -37,7 +37,7 @@ from .. import i18n
 from ..analysis.centrality import ActorCentrality, run_central
 from ..analysis.common import SCORED_CATEGORIES, Scope
 from ..analysis.feasibility import MISSING, OPERATIONAL, TO_ACTIVATE, ChantierFeasibility, EnjeuCoverage, run_gaps
-from ..analysis.links import Activation, Contact, Suggestion, run_missing
+from ..analysis.links import SUGGESTIONS_PER_CHANTIER, Activation, Contact, Suggestion, run_missing
 from ..analysis.matrix import QUADRANTS, EnjeuPlacement, run_matrix
 from ..i18n import tr
 from . import charts
@@ -77,11 +77,18 @@ class Report:
         return found
 
 
-def build_report(scope: Scope, *, today: date | None = None, without_names: Sequence[str] = ()) -> Report:
+def build_report(
+    scope: Scope,
+    *,
+    today: date | None = None,
+    without_names: Sequence[str] = (),
+    per_chantier: int | None = SUGGESTIONS_PER_CHANTIER,
+) -> Report:
     """Run the four analyses on ``scope`` once. ``without_names``: the actors left out with
-    ``--without``, as the coordinator typed them (shown in the report)."""
+    ``--without``, as the coordinator typed them (shown in the report). ``per_chantier``:
+    suggested links kept per chantier, its best ones (0 or None: all)."""
     chantiers, enjeux = run_gaps(scope)
-    activations, suggestions = run_missing(scope)
+    activations, suggestions = run_missing(scope, per_chantier)
     return Report(
         territory_key=scope.territory_key,
         territory_name=scope.territory_name,
