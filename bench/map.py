@@ -40,153 +40,30 @@ Figures are medians of --repeat runs (min–max in the note): 2 shared cores are
 from __future__ import annotations
 
 import argparse
-import fcntl
 import json
 import multiprocessing
 import os
-import queue
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any, Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 
 import networkx as nx  # noqa: E402
 
 from bench.generate import SCALES, generate  # noqa: E402
 from bench.run import host, markdown_table, timed  # noqa: E402
+from chromium import Chromium, Unanswered, find_chromium  # noqa: E402  (tools/chromium.py)
 from ecosystem.export.html_map import AGGREGATE_ABOVE_NODES, write_map  # noqa: E402
 from ecosystem.store import EmbeddedStore  # noqa: E402
 
 ROWS: list[tuple[str, str, str, str]] = []  # (scale, step, figure, note)
-
-# --- Chromium over the DevTools pipe (copied from tests/test_export_html_map.py) ---------------
-
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--no-default-browser-check",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-extensions",
-    "--disable-default-apps",
-    "--metrics-recording-only",
-    "--mute-audio",
-    # No network at all: a proxy on a closed port, and no host name resolves.
-    "--proxy-server=127.0.0.1:9",
-    "--host-resolver-rules=MAP * ~NOTFOUND",
-]
-
-
-class Unanswered(Exception):
-    """Chromium did not answer in time (its page is busy, e.g. with a long layout)."""
-
-
-class Chromium:
-    """Headless Chromium driven through the DevTools protocol on a pipe (fds 3 and 4)."""
-
-    def __init__(self, executable: str, profile: Path, log: Path) -> None:
-        to_browser_r, to_browser_w = os.pipe()
-        from_browser_r, from_browser_w = os.pipe()
-        # Move the browser's ends above 3 and 4, so that putting them there cannot clobber them.
-        high_r = fcntl.fcntl(to_browser_r, fcntl.F_DUPFD, 30)
-        high_w = fcntl.fcntl(from_browser_w, fcntl.F_DUPFD, 30)
-        os.close(to_browser_r)
-        os.close(from_browser_w)
-        command = [executable, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--remote-debugging-pipe", "about:blank"]
-        trampoline = "import os, sys; os.dup2(int(sys.argv[1]), 3); os.dup2(int(sys.argv[2]), 4); os.execv(sys.argv[3], sys.argv[3:])"
-        with open(log, "wb") as err:
-            self.process = subprocess.Popen(
-                [sys.executable, "-c", trampoline, str(high_r), str(high_w), *command],
-                pass_fds=(high_r, high_w),
-                stdin=subprocess.DEVNULL,
-                stdout=err,
-                stderr=err,
-            )
-        os.close(high_r)
-        os.close(high_w)
-        self._out = to_browser_w
-        self._in = from_browser_r
-        self._next_id = 0
-        self._lock = threading.Lock()
-        self._replies: dict[int, queue.Queue] = {}
-        self.events: list[dict[str, Any]] = []
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        buffer = b""
-        while True:
-            try:
-                chunk = os.read(self._in, 1 << 16)
-            except OSError:
-                return
-            if not chunk:
-                return
-            buffer += chunk
-            while b"\0" in buffer:
-                raw, buffer = buffer.split(b"\0", 1)
-                message = json.loads(raw)
-                if "id" in message:
-                    with self._lock:
-                        box = self._replies.get(message["id"])
-                    if box is not None:
-                        box.put(message)
-                    continue
-                self.events.append(message)
-                if message.get("method") == "Page.javascriptDialogOpening":
-                    self._post("Page.handleJavaScriptDialog", {"accept": False}, message.get("sessionId"))
-
-    def _post(self, method: str, params: dict | None, session: str | None) -> int:
-        with self._lock:
-            self._next_id += 1
-            message_id = self._next_id
-            self._replies[message_id] = queue.Queue()
-        message: dict[str, Any] = {"id": message_id, "method": method, "params": params or {}}
-        if session:
-            message["sessionId"] = session
-        data = json.dumps(message).encode() + b"\0"
-        while data:
-            data = data[os.write(self._out, data) :]
-        return message_id
-
-    def send(self, method: str, params: dict | None = None, session: str | None = None, timeout: float = 60) -> dict:
-        message_id = self._post(method, params, session)
-        try:
-            reply = self._replies[message_id].get(timeout=timeout)
-        except queue.Empty:
-            raise Unanswered(f"Chromium did not answer {method} within {timeout} s") from None
-        finally:
-            with self._lock:
-                self._replies.pop(message_id, None)
-        if "error" in reply:
-            raise RuntimeError(f"{method}: {reply['error']}")
-        return reply.get("result", {})
-
-    def close(self) -> None:
-        if self.process.poll() is None:
-            try:
-                self.send("Browser.close", timeout=5)
-            except (Unanswered, RuntimeError, OSError):
-                pass
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()  # our own child only
-            self.process.wait(timeout=10)
-        os.close(self._out)
-        os.close(self._in)
-
 
 # Runs in the page before any of its scripts. vis-network's UMD build fills an existing
 # window.vis object (`g.vis = g.vis || {}`) and assigns `vis.Network = ...`: a setter there
@@ -459,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="exports and page loads per side (medians)")
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds before a page is reported as not usable")
     ap.add_argument("--export-timeout", type=float, default=900.0, help="seconds before an export is stopped")
-    ap.add_argument("--chromium", default=shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium")
+    ap.add_argument("--chromium", default=find_chromium() or "/usr/bin/chromium")
     ap.add_argument("--keep", type=Path, help="keep the exported files in this folder")
     ap.add_argument("--no-pyvis", action="store_true", help="measure our map only")
     ap.add_argument("--whole", action="store_true",
