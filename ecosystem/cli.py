@@ -21,7 +21,7 @@ import click
 
 from . import __version__
 from .analysis.links import SUGGESTIONS_PER_CHANTIER
-from .cli_i18n import FRENCH, Bilingual, bilingual_docstring, in_language, install
+from .cli_i18n import Bilingual, Localised, LocalisedOption, install, option
 from .demo import DEMO_TERRITORY, demo_batch
 from .errors import EcosystemError
 from .i18n import get_language, set_language, tr
@@ -46,56 +46,11 @@ class UserError(click.ClickException):
         click.echo(prefix + self.format_message(), err=True)
 
 
-class EcosystemOption(click.Option):
-    """An option whose help stays :class:`~ecosystem.cli_i18n.Bilingual` (Click would keep only
-    its French text)."""
-
-    def __init__(self, *args: Any, help: str | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, help=help, **kwargs)
-        if isinstance(help, Bilingual):
-            self.help = help
-
-
-def option(*param_decls: str, **attrs: Any) -> Any:
-    """``click.option`` with bilingual help."""
-    return click.option(*param_decls, cls=EcosystemOption, **attrs)
-
-
-class _Localised:
-    """Help in the language of the run: the docstring's French or English half, the options'
-    :class:`~ecosystem.cli_i18n.Bilingual` help."""
-
-    help: str | None
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.help = bilingual_docstring(self.help)
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        # Click makes it once per command, in the language of that moment: made bilingual then
-        new = getattr(self, "_help_option", None) is None
-        option = super().get_help_option(ctx)  # type: ignore[misc]
-        if new and option is not None:
-            option.help = Bilingual(FRENCH["Show this message and exit."], "Show this message and exit.")
-        return option  # type: ignore[no-any-return]
-
-    def _texts(self, ctx: click.Context) -> list[Any]:
-        return [self, *self.get_params(ctx)]  # type: ignore[attr-defined]
-
-    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        with in_language(self._texts(ctx)):
-            super().format_help(ctx, formatter)  # type: ignore[misc]
-
-    def get_short_help_str(self, limit: int = 45) -> str:
-        with in_language([self]):
-            return super().get_short_help_str(limit)  # type: ignore[misc,no-any-return]
-
-
-class EcosystemCommand(_Localised, click.Command):
+class EcosystemCommand(Localised, click.Command):
     """A command of the CLI (help in the language of the run)."""
 
 
-class EcosystemGroup(_Localised, click.Group):
+class EcosystemGroup(Localised, click.Group):
     """Help in the language of the run; turns library errors raised by any command into one-line
     messages."""
 
@@ -199,7 +154,7 @@ def _set_language(ctx: click.Context, param: click.Parameter, value: str | None)
     is_eager=True,
     help=_help("Langue des messages (fr par défaut ; aussi ECOSYSTEM_LANG).", "Language of messages (default fr; also ECOSYSTEM_LANG)."),
 )
-@click.version_option(__version__, prog_name="ecosystem", cls=EcosystemOption, help=_help("Afficher la version et quitter.", "Show the version and exit."))
+@click.version_option(__version__, prog_name="ecosystem", cls=LocalisedOption, help=_help("Afficher la version et quitter.", "Show the version and exit."))
 @click.pass_context
 def cli(ctx: click.Context, **options: Any) -> None:
     """Cartographier l'écosystème d'une feuille de route d'inclusion numérique : acteurs, ressources,

@@ -12,8 +12,9 @@ still exists in the installed Click, and that every other message of the modules
 on the developer-only list, so an upgrade of Click that adds or rewords a message fails a test
 instead of slipping back into English.
 
-The help texts of our own options and commands are bilingual (:class:`Bilingual`); the CLI's
-command classes show the current language's text when they format help.
+The help texts of our own options and commands are bilingual (:class:`Bilingual`, :func:`option`,
+docstrings French then English); :class:`Localised` commands show the current language's half when
+they format help.
 """
 
 from __future__ import annotations
@@ -24,9 +25,22 @@ from collections.abc import Iterable, Iterator
 from types import ModuleType
 from typing import Any
 
+import click
+
 from .i18n import get_language
 
-__all__ = ["FRENCH", "FRENCH_PLURALS", "DEVELOPER_ONLY", "Bilingual", "bilingual_docstring", "in_language", "install"]
+__all__ = [
+    "FRENCH",
+    "FRENCH_PLURALS",
+    "DEVELOPER_ONLY",
+    "Bilingual",
+    "Localised",
+    "LocalisedOption",
+    "bilingual_docstring",
+    "in_language",
+    "install",
+    "option",
+]
 
 #: Click message id -> French. Placeholders are Click's own.
 FRENCH: dict[str, str] = {
@@ -229,3 +243,47 @@ def in_language(objects: Iterable[Any]) -> Iterator[None]:
     finally:
         for obj, attribute, value in saved:
             setattr(obj, attribute, value)
+
+
+class LocalisedOption(click.Option):
+    """An option whose help stays :class:`Bilingual` (Click would keep only its French text)."""
+
+    def __init__(self, *args: Any, help: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, help=help, **kwargs)
+        if isinstance(help, Bilingual):
+            self.help = help
+
+
+def option(*param_decls: str, **attrs: Any) -> Any:
+    """``click.option`` with bilingual help."""
+    return click.option(*param_decls, cls=LocalisedOption, **attrs)
+
+
+class Localised:
+    """Mixin for Click commands and groups: help in the language of the run, the docstring's
+    French or English half (:func:`bilingual_docstring`) and the options' :class:`Bilingual` help."""
+
+    help: str | None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.help = bilingual_docstring(self.help)
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        # Click makes it once per command, in the language of that moment: made bilingual then
+        new = getattr(self, "_help_option", None) is None
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if new and option is not None:
+            option.help = Bilingual(FRENCH["Show this message and exit."], "Show this message and exit.")
+        return option  # type: ignore[no-any-return]
+
+    def _texts(self, ctx: click.Context) -> list[Any]:
+        return [self, *self.get_params(ctx)]  # type: ignore[attr-defined]
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with in_language(self._texts(ctx)):
+            super().format_help(ctx, formatter)  # type: ignore[misc]
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        with in_language([self]):
+            return super().get_short_help_str(limit)  # type: ignore[misc,no-any-return]
