@@ -135,17 +135,17 @@ def _set_language(ctx: click.Context, param: click.Parameter, value: str | None)
         "Use Neo4j at this address (bolt://, neo4j://, neo4j+s://); also NEO4J_URI.",
     ),
 )
-@option("--neo4j-user", envvar="NEO4J_USER", metavar="NOM", help=_help("Utilisateur Neo4j (NEO4J_USER, par défaut neo4j).", "Neo4j user (NEO4J_USER, default neo4j)."))
+@option("--neo4j-user", envvar="NEO4J_USER", metavar=_help("NOM", "NAME"), help=_help("Utilisateur Neo4j (NEO4J_USER, par défaut neo4j).", "Neo4j user (NEO4J_USER, default neo4j)."))
 @option(
     "--neo4j-password",
     envvar="NEO4J_PASSWORD",
-    metavar="MOT",
+    metavar=_help("MOT", "PASSWORD"),
     help=_help(
         "Mot de passe Neo4j ; préférez la variable NEO4J_PASSWORD (jamais affiché).",
         "Neo4j password; prefer the NEO4J_PASSWORD variable (never shown).",
     ),
 )
-@option("--neo4j-database", envvar="NEO4J_DATABASE", metavar="BASE", help=_help("Base Neo4j (par défaut celle du serveur).", "Neo4j database (default: the server's)."))
+@option("--neo4j-database", envvar="NEO4J_DATABASE", metavar=_help("BASE", "DATABASE"), help=_help("Base Neo4j (par défaut celle du serveur).", "Neo4j database (default: the server's)."))
 @option(
     "--lang",
     type=click.Choice(["fr", "en"]),
@@ -167,7 +167,7 @@ def cli(ctx: click.Context, **options: Any) -> None:
 
 
 @cli.command()
-@option("--territory", "-t", metavar="NOM", help=_help("Un seul territoire.", "One territory only."))
+@option("--territory", "-t", metavar=_help("NOM", "NAME"), help=_help("Un seul territoire.", "One territory only."))
 @option("--json", "as_json", is_flag=True, help=_help("Sortie JSON (pour les scripts).", "JSON output (for scripts)."))
 @click.pass_obj
 def status(settings: Settings, territory: str | None, as_json: bool) -> None:
@@ -202,7 +202,7 @@ def status(settings: Settings, territory: str | None, as_json: bool) -> None:
 
 
 @cli.command()
-@option("--territory", "-t", metavar="NOM", default=DEMO_TERRITORY, show_default=True,
+@option("--territory", "-t", metavar=_help("NOM", "NAME"), default=DEMO_TERRITORY, show_default=True,
               help=_help("Territoire où charger l'exemple.", "Territory to load the example into."))
 @option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"), show_default=True, help=_help("Dossier de sortie.", "Output folder."))
 @option("--no-export", is_flag=True, help=_help("Charger l'exemple sans écrire la carte ni le rapport.", "Load the example without writing the map and the report."))
@@ -232,9 +232,9 @@ def _import_options(command: Any) -> Any:
         ("--commune", "Lieux open data : garder cette commune ; répétable.", "Open-data lieux: keep this commune; repeatable."),
         ("--epci", "Lieux open data : garder cet EPCI ; répétable.", "Open-data lieux: keep this EPCI; repeatable."),
     ]):
-        command = option(name, multiple=True, metavar="VALEUR", help=_help(fr, en))(command)
+        command = option(name, multiple=True, metavar=_help("VALEUR", "VALUE"), help=_help(fr, en))(command)
     command = option("--quiet", "-q", is_flag=True, help=_help("Pas de barre de progression ni d'avertissements détaillés.", "No progress bar nor detailed warnings."))(command)
-    command = option("--territory", "-t", metavar="NOM", help=_help("Territoire où importer (obligatoire).", "Territory to import into (required)."))(command)
+    command = option("--territory", "-t", metavar=_help("NOM", "NAME"), help=_help("Territoire où importer (obligatoire).", "Territory to import into (required)."))(command)
     command = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))(command)
     return command
 
@@ -373,9 +373,9 @@ def _per_chantier_option(command: Any) -> Any:
 
 
 def _analysis_options(command: Any) -> Any:
-    command = option("--without", multiple=True, metavar="ACTEUR", help=_help("Refaire l'analyse comme si cet acteur s'était retiré (ses ressources propres aussi) ; répétable.", "Re-run as if this actor had left (with the resources only it provides); repeatable."))(command)
+    command = option("--without", multiple=True, metavar=_help("ACTEUR", "ACTOR"), help=_help("Refaire l'analyse comme si cet acteur s'était retiré (ses ressources propres aussi) ; répétable.", "Re-run as if this actor had left (with the resources only it provides); repeatable."))(command)
     command = option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True, help=_help("Texte lisible, JSON ou CSV (champs décrits dans le README).", "Readable text, JSON or CSV (fields in README)."))(command)
-    command = option("--territory", "-t", metavar="NOM", help=_help("Territoire (facultatif s'il n'y en a qu'un).", "Territory (optional when there is only one)."))(command)
+    command = option("--territory", "-t", metavar=_help("NOM", "NAME"), help=_help("Territoire (facultatif s'il n'y en a qu'un).", "Territory (optional when there is only one)."))(command)
     return click.pass_obj(command)
 
 
@@ -397,7 +397,7 @@ def _scope(store: Store, territory: str | None, without: tuple[str, ...]) -> Any
 
 @analyze.command()
 @_analysis_options
-@option("--weights", metavar="POIDS", help=_help("Poids du score, ex. financement=2,pilote=0.5 (1 par défaut).", "Score weights, e.g. financement=2,pilote=0.5 (default 1)."))
+@option("--weights", metavar=_help("POIDS", "WEIGHTS"), help=_help("Poids du score, ex. financement=2,pilote=0.5 (1 par défaut).", "Score weights, e.g. financement=2,pilote=0.5 (default 1)."))
 def gaps(settings: Settings, territory: str | None, fmt: str, without: tuple[str, ...], weights: str | None) -> None:
     """Manques de faisabilité par chantier, score et score potentiel, couverture des enjeux.
 
@@ -488,7 +488,7 @@ def export() -> None:
 
 def _export_options(command: Any) -> Any:
     command = option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"), show_default=True, help=_help("Dossier de sortie.", "Output folder."))(command)
-    command = option("--territory", "-t", metavar="NOM", help=_help("Territoire (facultatif s'il n'y en a qu'un).", "Territory (optional when there is only one)."))(command)
+    command = option("--territory", "-t", metavar=_help("NOM", "NAME"), help=_help("Territoire (facultatif s'il n'y en a qu'un).", "Territory (optional when there is only one)."))(command)
     return click.pass_obj(command)
 
 
@@ -514,7 +514,7 @@ def html(settings: Settings, territory: str | None, out: Path, focus: str | None
 
 @export.command()
 @option("--format", "formats", multiple=True, type=click.Choice(["md", "html", "xlsx"]), help=_help("md, html ou xlsx ; répétable (par défaut les trois).", "md, html or xlsx; repeatable (default: all three)."))
-@option("--without", multiple=True, metavar="ACTEUR", help=_help("Comme si cet acteur s'était retiré ; répétable.", "As if this actor had left; repeatable."))
+@option("--without", multiple=True, metavar=_help("ACTEUR", "ACTOR"), help=_help("Comme si cet acteur s'était retiré ; répétable.", "As if this actor had left; repeatable."))
 @_per_chantier_option
 @_export_options
 def report(

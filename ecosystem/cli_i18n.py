@@ -229,11 +229,12 @@ def bilingual_docstring(text: str | None) -> str | None:
 
 @contextlib.contextmanager
 def in_language(objects: Iterable[Any]) -> Iterator[None]:
-    """While Click formats help: the ``help`` / ``short_help`` of these commands and parameters
-    in the current language, restored afterwards (tests switch languages in one process)."""
+    """While Click formats help: the ``help`` / ``short_help`` / ``metavar`` of these commands and
+    parameters in the current language, restored afterwards (tests switch languages in one
+    process)."""
     saved = []
     for obj in objects:
-        for attribute in ("help", "short_help"):
+        for attribute in ("help", "short_help", "metavar"):
             value = getattr(obj, attribute, None)
             if isinstance(value, Bilingual):
                 saved.append((obj, attribute, value))

@@ -138,3 +138,4 @@ def test_the_top_level_help_lists_the_commands_in_the_language_of_the_run(run):
     assert "Commands:" in en_page and "Show the version and exit." in en_page
     assert "Analyser un territoire" in fr_page and "Analyse a territory" in en_page
     assert "Analyse a territory" not in fr_page and "Analyser un territoire" not in en_page
+    assert "--neo4j-user NOM" in fr_page and "--neo4j-user NAME" in en_page
