@@ -129,6 +129,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Neo4j à {uri} a refusé l'authentification de l'utilisateur « {user} ». Vérifiez NEO4J_USER et NEO4J_PASSWORD (ou --neo4j-user / --neo4j-password).",
         "en": "Neo4j at {uri} refused authentication for user \"{user}\". Check NEO4J_USER and NEO4J_PASSWORD (or --neo4j-user / --neo4j-password).",
     },
+    "neo4j_certificate": {
+        "fr": "Le certificat TLS du serveur Neo4j à {uri} n'est pas reconnu ({detail}). S'il est auto-signé (serveur local ou d'équipe), utilisez bolt+ssc:// ou neo4j+ssc:// : la connexion reste chiffrée ; sinon vérifiez l'adresse. Rien n'a été écrit.",
+        "en": "The TLS certificate of the Neo4j server at {uri} is not trusted ({detail}). If it is self-signed (a local or team server), use bolt+ssc:// or neo4j+ssc://: the connection stays encrypted; otherwise check the address. Nothing was written.",
+    },
+    "neo4j_needs_tls": {
+        "fr": "Le serveur Neo4j à {uri} a fermé la connexion non chiffrée : il exige sans doute une connexion chiffrée. Utilisez bolt+s:// ou neo4j+s:// (bolt+ssc:// si son certificat est auto-signé). Rien n'a été écrit.",
+        "en": "The Neo4j server at {uri} closed the unencrypted connection: it probably requires encryption. Use bolt+s:// or neo4j+s:// (bolt+ssc:// if its certificate is self-signed). Nothing was written.",
+    },
     "neo4j_bad_uri": {
         "fr": "Adresse Neo4j « {uri} » invalide : utilisez bolt://hôte:7687, neo4j://hôte:7687 (cluster) ou neo4j+s://xxxx.databases.neo4j.io (Aura).",
         "en": "Invalid Neo4j address \"{uri}\": use bolt://host:7687, neo4j://host:7687 (cluster) or neo4j+s://xxxx.databases.neo4j.io (Aura).",

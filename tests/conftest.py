@@ -53,13 +53,15 @@ class Neo4jServer:
         return Neo4jStore(self.uri, self.user, self.password, **kwargs)
 
 
-def start_throwaway_server(home: Path) -> Neo4jServer:
-    """Start a Neo4j server of our own (auth on, random password) for ``home``."""
+def start_throwaway_server(home: Path, tls: bool = False) -> Neo4jServer:
+    """Start a Neo4j server of our own (auth on, random password) for ``home``; with ``tls``,
+    Bolt requires TLS with a self-signed certificate (URI bolt+ssc://)."""
     if not (shutil.which("java") and shutil.which("mvn")):
         neo4j_unavailable("Java or Maven is not installed")
     password = "pw-" + secrets.token_urlsafe(12)
     try:
-        uri = neo4j_server.start(home, port=0, password=password)
+        tls_dir = neo4j_server.tls_certificate(home / "certificates") if tls else None
+        uri = neo4j_server.start(home, port=0, password=password, tls_dir=tls_dir)
     except Exception as e:  # noqa: BLE001 - any failure to start is reported the same way
         neo4j_unavailable(f"the throwaway Neo4j did not start ({e})")
     return Neo4jServer(uri, "neo4j", password, home)

@@ -320,13 +320,16 @@ def start(
     password: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     fresh: bool = False,
+    tls_dir: str | os.PathLike | None = None,
 ) -> str:
     """Starts a server for `home` in the background and returns its Bolt URI.
 
     With `password`, auth is enabled and user `neo4j` has that password;
-    without, auth is disabled. `port=0` picks a free port. Raises
-    Neo4jServerError (after killing the JVM) if it is not ready in `timeout`
-    seconds or exits early.
+    without, auth is disabled. `port=0` picks a free port. With `tls_dir` (a
+    folder holding private.key and public.crt, see `tls_certificate`), Bolt
+    requires TLS and the URI returned is bolt+ssc:// (encrypted, the
+    certificate not checked against a CA). Raises Neo4jServerError (after
+    killing the JVM) if it is not ready in `timeout` seconds or exits early.
     """
     h = _home(home)
     if not 0 <= int(port) <= 65535:
@@ -353,8 +356,11 @@ def start(
 
     env = dict(os.environ)
     env.pop("NEO4J_PASSWORD", None)
+    env.pop("NEO4J_TLS_DIR", None)
     if password:
         env["NEO4J_PASSWORD"] = password
+    if tls_dir:
+        env["NEO4J_TLS_DIR"] = str(Path(tls_dir).resolve())
     cmd = [java, *flags, "-cp", cp, str(LAUNCHER), str(h), str(port)]
     log_path = h / LOG_NAME
     t0 = time.monotonic()
@@ -396,6 +402,8 @@ def start(
             raise Neo4jServerError(
                 f"Neo4j did not start: {failure}. Last lines of {log_path}:\n{tail}"
             )
+        if tls_dir:
+            uri = uri.replace("bolt://", "bolt+ssc://", 1)
         (h / URI_NAME).write_text(uri + "\n")
     except BaseException:  # also Ctrl-C, or SIGTERM in `run`: leave nothing behind
         _abort(proc, h)
@@ -403,6 +411,23 @@ def start(
     _log(f"Neo4j ready at {uri} in {time.monotonic() - t0:.1f} s "
          f"(pid {proc.pid}, auth {'enabled' if password else 'disabled'})")
     return uri
+
+
+def tls_certificate(folder: str | os.PathLike, days: int = 2) -> Path:
+    """A self-signed certificate for 127.0.0.1 in `folder` (private.key,
+    public.crt: the names Neo4j looks for), made with `openssl`."""
+    f = Path(folder)
+    f.mkdir(parents=True, exist_ok=True)
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        raise Neo4jServerError("openssl is not installed (Debian: apt-get install -y openssl)")
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", str(days),
+         "-keyout", str(f / "private.key"), "-out", str(f / "public.crt"),
+         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )
+    return f
 
 
 def _abort(proc: subprocess.Popen, home: Path) -> None:
@@ -454,8 +479,11 @@ def _password_from_env(var: str) -> str | None:
 
 
 def _cmd_start(args: argparse.Namespace) -> int:
+    tls_dir = None
+    if args.tls:
+        tls_dir = tls_certificate(_home(args.home) / "certificates" / "bolt")
     uri = start(args.home, args.port, _password_from_env(args.password_env),
-                args.timeout, fresh=args.fresh)
+                args.timeout, fresh=args.fresh, tls_dir=tls_dir)
     print(uri, flush=True)
     return 0
 
@@ -561,6 +589,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("start", help="start a server in the background and print its Bolt URI")
     add_start_opts(p)
     p.add_argument("--fresh", action="store_true", help="wipe the data directory first")
+    p.add_argument("--tls", action="store_true",
+                   help="require TLS on Bolt, with a self-signed certificate made here (bolt+ssc://)")
     p.set_defaults(func=_cmd_start)
 
     p = sub.add_parser("stop", help="stop the server (SIGTERM, SIGKILL after 60 s)")

@@ -24,8 +24,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import ssl
 import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -64,6 +65,22 @@ def _public_uri(uri: str) -> str:
     if parts.port:
         host = f"{host}:{parts.port}"
     return urlunsplit((parts.scheme, host, parts.path, parts.query, ""))
+
+
+def _causes(error: BaseException) -> Iterator[BaseException]:
+    """The error, what caused it, and so on, through exception groups too (the driver wraps the
+    system's reason: a certificate refused, a connection closed)."""
+    seen: set[int] = set()
+    stack: list[BaseException | None] = [error]
+    while stack:
+        e = stack.pop()
+        if e is None or id(e) in seen:
+            continue
+        seen.add(id(e))
+        yield e
+        stack += [e.__cause__, e.__context__]
+        if isinstance(e, BaseExceptionGroup):
+            stack += list(e.exceptions)
 
 
 class Neo4jStore(Store):
@@ -156,6 +173,12 @@ class Neo4jStore(Store):
         except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError) as e:
             if writing and self._ready:
                 raise StoreWriteInterrupted("neo4j_interrupted", uri=self.uri, detail=self._detail(e)) from e
+            untrusted = next((c for c in _causes(e) if isinstance(c, ssl.SSLCertVerificationError)), None)
+            if untrusted is not None:
+                detail = untrusted.verify_message or self._detail(untrusted)
+                raise StoreUnreachableError("neo4j_certificate", uri=self.uri, detail=detail) from e
+            if "+s" not in urlsplit(self.uri).scheme and any("incomplete handshake" in str(c) for c in _causes(e)):
+                raise StoreUnreachableError("neo4j_needs_tls", uri=self.uri) from e
             raise StoreUnreachableError("neo4j_unreachable", uri=self.uri, detail=self._detail(e)) from e
         except neo4j_errors.Neo4jError as e:
             if e.code and "MemoryPoolOutOfMemoryError" in e.code:

@@ -29,6 +29,9 @@ import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
 import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.ssl.ClientAuth;
+import org.neo4j.configuration.ssl.SslPolicyConfig;
+import org.neo4j.configuration.ssl.SslPolicyScope;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
@@ -80,11 +83,22 @@ public class Launcher {
         }, "neo4j-shutdown"));
 
         long t0 = System.nanoTime();
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+        // $NEO4J_TLS_DIR: a folder with private.key and public.crt; Bolt then requires TLS.
+        String tlsDir = System.getenv("NEO4J_TLS_DIR");
+        boolean tls = tlsDir != null && !tlsDir.isEmpty();
+        if (tls) {
+            SslPolicyConfig bolt = SslPolicyConfig.forScope(SslPolicyScope.BOLT);
+            builder.setConfig(bolt.enabled, true)
+                    .setConfig(bolt.base_directory, Path.of(tlsDir).toAbsolutePath())
+                    .setConfig(bolt.client_auth, ClientAuth.NONE);
+        }
+        DatabaseManagementService dbms = builder
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, port))
-                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                .setConfig(BoltConnector.encryption_level,
+                        tls ? BoltConnector.EncryptionLevel.REQUIRED : BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(GraphDatabaseSettings.auth_enabled, auth)
                 // Test passwords may be short.
                 .setConfig(GraphDatabaseSettings.auth_minimum_password_length, 1)
