@@ -171,6 +171,24 @@ def test_neo4j_writer_killed_while_staging_leaves_nothing_visible_and_the_next_w
 
 
 @pytest.mark.neo4j
+def test_a_dry_run_after_a_crashed_import_counts_what_the_import_would_create(neo4j_store):
+    """Nodes a crashed import staged are invisible but carry the uids of the import: a dry run
+    that saw them would announce "unchanged" instead of "created"."""
+    from ecosystem.model import WriteSummary
+
+    batch = big_batch(40)  # 40 actors known to 40 chantiers
+    neo4j_store.write(first_map())
+    neo4j_store._stage(batch.node_rows(), [], WriteSummary())  # staged, never published: a crash
+    assert _pending(neo4j_store) == 40 + 40
+
+    summary = neo4j_store.write(batch, dry_run=True)
+    assert summary.nodes[NodeKind.ACTOR].created == 40 and summary.nodes[NodeKind.CHANTIER].created == 40
+    assert summary.links[LinkType.KNOWN_UNLINKED].created == 40
+    assert _pending(neo4j_store) == 0
+    assert_only_the_first_map(neo4j_store.read_territory(T))  # the dry run wrote nothing
+
+
+@pytest.mark.neo4j
 @pytest.mark.slow
 def test_a_territory_read_during_a_large_first_import_is_whole_before_or_after(neo4j_server_info, neo4j_store):
     """A coordinator opening the map while a colleague imports the region sees the map as it

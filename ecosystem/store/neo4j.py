@@ -322,12 +322,16 @@ class Neo4jStore(Store):
     def _dry_run(
         self, territories: list[dict[str, Any]], node_rows: list[dict[str, Any]], link_rows: list[dict[str, Any]]
     ) -> WriteSummary:
-        """The whole write merged in one transaction, rolled back: the counts say what would change."""
+        """The whole write merged in one transaction, rolled back: the counts say what would change.
+        It waits for a write under way (the lock), and clears what a crashed import left staged:
+        invisible anyway, those nodes would count as existing."""
         with self._translated(writing=True):
             self._ensure_ready()
             with self._driver.session(database=self.database) as session:
                 tx = session.begin_transaction()
                 try:
+                    self._take_write_lock(tx)
+                    self._clear_staged_leftovers()
                     summary = WriteSummary()
                     self._merge(tx, territories, [], node_rows, link_rows, summary)
                     return summary
