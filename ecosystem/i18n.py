@@ -1229,7 +1229,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.no_chantier": {"fr": "Aucun chantier n'est encore enregistré pour ce territoire.", "en": "No workstream is recorded for this territory yet."},
     "report.none": {"fr": "rien à signaler", "en": "nothing to report"},
     "report.suggestions_capped": {
-        "fr": "Suggestions limitées aux {per_chantier} meilleures par chantier : {count} suggestion(s) plus faible(s) non retenue(s) pour {chantiers} chantier(s). « --per-chantier 0 » (ecosystem export report ou analyze missing) les garde toutes.",
+        "fr": "Suggestions limitées aux {per_chantier} meilleure(s) par chantier : {count} suggestion(s) plus faible(s) non retenue(s) pour {chantiers} chantier(s). « --per-chantier 0 » (ecosystem export report ou analyze missing) les garde toutes.",
         "en": "Suggestions limited to the {per_chantier} best per workstream: {count} weaker suggestion(s) left out for {chantiers} workstream(s). \"--per-chantier 0\" (ecosystem export report or analyze missing) keeps them all.",
     },
     "report.more_in_workbook": {

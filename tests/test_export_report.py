@@ -328,7 +328,7 @@ def test_report_says_when_suggestions_were_limited_per_chantier(tmp_path):
     assert left_out > 0
     written = write_report(report, tmp_path / "out", formats=["md"])
     md = next(p for p in written if p.suffix == ".md").read_text(encoding="utf-8")
-    assert f"limitées aux {SUGGESTIONS_PER_CHANTIER} meilleures par chantier" in md
+    assert f"limitées aux {SUGGESTIONS_PER_CHANTIER} meilleure(s) par chantier" in md
     assert f"{left_out} suggestion(s) plus faible(s)" in md.replace("\u202f", "")
     assert "--per-chantier 0" in md
 
@@ -364,7 +364,7 @@ def test_the_report_keeps_as_many_suggestions_per_chantier_as_asked(tmp_path, mo
     chantiers = {s.chantier_uid for s in everything}
     one, md_one = suggested_rows("1")
     assert one == len(chantiers)
-    assert "limitées aux 1 meilleures par chantier" in md_one
+    assert "limitées aux 1 meilleure(s) par chantier" in md_one
     all_rows, md_all = suggested_rows("0")
     assert all_rows == len(everything) > one
     assert "limitées aux" not in md_all
