@@ -53,13 +53,12 @@ from pathlib import Path
 from typing import Any, Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 
 import networkx as nx  # noqa: E402
 
 from bench.generate import SCALES, generate  # noqa: E402
 from bench.run import host, markdown_table, timed  # noqa: E402
-from chromium import Chromium, Unanswered, find_chromium  # noqa: E402  (tools/chromium.py)
+from chromium import Chromium, Unanswered, find_chromium  # noqa: E402  (tools/chromium.py, on the path set by bench.run)
 from ecosystem.export.html_map import AGGREGATE_ABOVE_NODES, write_map  # noqa: E402
 from ecosystem.store import EmbeddedStore  # noqa: E402
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 
 import networkx as nx  # noqa: E402
 
@@ -90,6 +91,11 @@ def markdown_table(rows: list[tuple[str, str, str, str]]) -> None:
     print("| --- | --- | --- | --- |")
     for r in rows:
         print("| " + " | ".join(x.strip() for x in r) + " |")
+
+
+def throughput(secs: float, links: int) -> str:
+    """The figure of an import: seconds and links per second."""
+    return f"{secs:8.2f} s {links / secs:9,.0f} l/s"
 
 
 def timed(fn: Callable[[], Any]) -> tuple[Any, float]:
@@ -337,8 +343,7 @@ class BenchServer:
         if self.home:
             from urllib.parse import urlsplit
 
-            sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
-            import neo4j_server
+            import neo4j_server  # tools/neo4j_server.py
 
             self.driver.close()
             neo4j_server.stop(self.home)
@@ -374,7 +379,7 @@ def bench_neo4j_import(scale: str, g: Any, settings: tuple[str, str, str | None]
             row(scale, step, "FAILED", str(e)[:120])
             return None
         rates[key] = n_links / secs
-        row(scale, step, f"{secs:8.2f} s {rates[key]:9,.0f} l/s", f"{note}py +{mb:.0f} MB, {txm}".strip())
+        row(scale, step, throughput(secs, n_links), f"{note}py +{mb:.0f} MB, {txm}".strip())
         return secs
 
     def ours(**kwargs: Any) -> Callable[[Any], Any]:
@@ -405,7 +410,7 @@ def bench_neo4j_import(scale: str, g: Any, settings: tuple[str, str, str | None]
         (unchanged, secs), mb = in_child(lambda: timed(again))
         store.close()
         rates["again"] = n_links / secs
-        row(scale, "neo4j import: the same import again", f"{secs:8.2f} s {rates['again']:9,.0f} l/s",
+        row(scale, "neo4j import: the same import again", throughput(secs, n_links),
             f"1 tx, MERGE onto existing rows: {unchanged:,} unchanged; py +{mb:.0f} MB")
 
     server.fresh(warm and (lambda: per_row_sample(uri, user, password, warm, PER_ROW_SAMPLE)))
@@ -413,12 +418,12 @@ def bench_neo4j_import(scale: str, g: Any, settings: tuple[str, str, str | None]
     est = t_nodes / n_nodes * g.nodes + t_links / n_sample * g.links
     rates["per_row"] = g.links / est
     how = "measured on all rows" if complete else f"sampled {n_sample} links + {n_nodes} endpoints, extrapolated"
-    row(scale, "neo4j import: one query per row (1 tx)", f"{est:8.2f} s {rates['per_row']:9,.0f} l/s", how)
+    row(scale, "neo4j import: one query per row (1 tx)", throughput(est, g.links), how)
     server.fresh(warm and (lambda: per_row_autocommit(uri, user, password, warm, PER_ROW_AUTOCOMMIT_SAMPLE)))
     n_auto, t_auto = per_row_autocommit(uri, user, password, g.batch, PER_ROW_AUTOCOMMIT_SAMPLE)
     rates["per_row_autocommit"] = n_auto / t_auto
-    row(scale, "neo4j import: one query per row (auto-commit)", f"{g.links / rates['per_row_autocommit']:8.2f} s "
-        f"{rates['per_row_autocommit']:9,.0f} l/s", f"sampled {n_auto} links, extrapolated")
+    row(scale, "neo4j import: one query per row (auto-commit)", throughput(g.links / rates["per_row_autocommit"], g.links),
+        f"sampled {n_auto} links, extrapolated")
     timed_import("floor", "neo4j import: floor (plain CREATE, 1 tx)", lambda b: create_floor(server.driver, b),
                  "not an import: no MERGE, no checks; ")
     default = rates.get(f"ours{DEFAULT_BATCH}")
@@ -444,7 +449,7 @@ def load_for_analyses(scale: str, g: Any, settings: tuple[str, str, str | None])
     store = Neo4jStore(uri, user, password)
     _, secs = timed(lambda: store.write(g.batch))
     store.close()
-    row(scale, "neo4j load for the analyses (ours)", f"{secs:8.2f} s {g.links / secs:9,.0f} l/s")
+    row(scale, "neo4j load for the analyses (ours)", throughput(secs, g.links))
 
 
 # --- analyses -----------------------------------------------------------------------------------
@@ -538,7 +543,7 @@ def main() -> int:
         row(scale, "generate", f"{secs:8.2f} s", f"{g.nodes:,} nodes, {g.links:,} links")
         db = tmp / f"{scale}.db"
         (_, secs), mb = in_child(lambda: timed(lambda: EmbeddedStore(db).write(g.batch)))
-        row(scale, "embedded import: EmbeddedStore.write", f"{secs:8.2f} s {g.links / secs:9,.0f} l/s",
+        row(scale, "embedded import: EmbeddedStore.write", throughput(secs, g.links),
             f"py +{mb:.0f} MB, file {db.stat().st_size / 1e6:.1f} MB")
         store = EmbeddedStore(db)
         graph, secs = timed(lambda: store.read_territory(g.territory))

@@ -60,8 +60,9 @@ class EcosystemGroup(Localised, click.Group):
     def make_context(
         self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
     ) -> click.Context:
-        """``--lang`` read before parsing, so that a usage error found first (an unknown option
-        before ``--lang en``) is already in the language asked for."""
+        """``--lang`` applied before parsing (the option itself only checks its value), so that
+        a usage error found first (an unknown option before ``--lang en``) and every help page are
+        already in the language asked for."""
         if parent is None:
             for i, arg in enumerate(args):
                 if arg == "--lang" and i + 1 < len(args):
@@ -108,12 +109,6 @@ class Settings:
         )
 
 
-def _set_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value:
-        set_language(value)
-    return value
-
-
 @click.group(cls=EcosystemGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @option(
     "--store",
@@ -149,9 +144,7 @@ def _set_language(ctx: click.Context, param: click.Parameter, value: str | None)
 @option(
     "--lang",
     type=click.Choice(["fr", "en"]),
-    callback=_set_language,
-    expose_value=False,
-    is_eager=True,
+    expose_value=False,  # applied before parsing (EcosystemGroup.make_context); checked here
     help=_help("Langue des messages (fr par défaut ; aussi ECOSYSTEM_LANG).", "Language of messages (default fr; also ECOSYSTEM_LANG)."),
 )
 @click.version_option(__version__, prog_name="ecosystem", cls=LocalisedOption, help=_help("Afficher la version et quitter.", "Show the version and exit."))

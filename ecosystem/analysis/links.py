@@ -1142,7 +1142,7 @@ def _sources(graph: nx.MultiDiGraph, node: str, link_type: str) -> list[str]:
 
 def _chantier_sources(graph: nx.MultiDiGraph, node: str, link_type: str, kinds: Mapping[str, str]) -> list[str]:
     """The chantiers with a ``link_type`` link to ``node``; ``kinds``: node -> kind."""
-    return [s for s, types in graph.pred[node].items() if link_type in types and kinds[s] == _CHANTIER]
+    return [s for s in _sources(graph, node, link_type) if kinds[s] == _CHANTIER]
 
 
 def _covered(graph: nx.MultiDiGraph, chantier: str) -> set[str]:

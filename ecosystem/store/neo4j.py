@@ -225,11 +225,9 @@ class Neo4jStore(Store):
         with self._translated(writing=True):
             self._ensure_ready()
             with self._driver.session(database=self.database) as session:
-                tx = session.begin_transaction()
+                tx = self._begin_write(session)
                 staged = False
                 try:
-                    self._take_write_lock(tx)
-                    self._clear_staged_leftovers()
                     new_nodes, new_links, node_rows, link_rows = self._split(tx, node_rows, link_rows)
                     summary = WriteSummary()
                     if new_nodes:
@@ -328,15 +326,24 @@ class Neo4jStore(Store):
         with self._translated(writing=True):
             self._ensure_ready()
             with self._driver.session(database=self.database) as session:
-                tx = session.begin_transaction()
+                tx = self._begin_write(session)
                 try:
-                    self._take_write_lock(tx)
-                    self._clear_staged_leftovers()
                     summary = WriteSummary()
                     self._merge(tx, territories, [], node_rows, link_rows, summary)
                     return summary
                 finally:
                     tx.rollback()
+
+    def _begin_write(self, session: neo4j.Session) -> neo4j.Transaction:
+        """A transaction holding the write lock, what a crashed staged write left cleared."""
+        tx = session.begin_transaction()
+        try:
+            self._take_write_lock(tx)
+            self._clear_staged_leftovers()
+        except BaseException:
+            tx.close()
+            raise
+        return tx
 
     def _take_write_lock(self, tx: neo4j.Transaction | neo4j.ManagedTransaction) -> None:
         """Take the write lock in ``tx``, held until it ends. While another write holds it, this
@@ -362,12 +369,7 @@ class Neo4jStore(Store):
         if the server is gone, the next write does it."""
         try:
             with self._driver.session(database=self.database) as session:
-                tx = session.begin_transaction()
-                try:
-                    self._take_write_lock(tx)
-                    self._clear_staged_leftovers()
-                finally:
-                    tx.close()
+                self._begin_write(session).close()
         except Exception:  # noqa: BLE001 - the write's own error is the one to report
             pass
 
